@@ -1,0 +1,14 @@
+package org.llmenergy.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code llm-energy results}: placeholder until issue 5 lands; it says so and exits non-zero. */
+@Command(name = "results", description = "(not yet available: issue 5)")
+final class ResultsCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        System.err.println("llm-energy results: not yet available (issue 5)");
+        return 2;
+    }
+}
