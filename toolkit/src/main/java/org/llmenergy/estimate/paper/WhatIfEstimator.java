@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import org.llmenergy.estimate.BatchCounting;
 import org.llmenergy.estimate.BatchEnergy;
 import org.llmenergy.estimate.BatchSizePolicy;
-import org.llmenergy.estimate.BinEstimate;
 import org.llmenergy.estimate.BinnedEstimator;
 import org.llmenergy.estimate.WorkloadEstimate;
 import org.llmenergy.hardware.GpuCatalog;
