@@ -72,7 +72,7 @@ public final class BinnedEstimator {
             if (bc.requests() == 0) continue;
             Chosen c = measured.get(key);
             if (c != null) {
-                out.add(measuredBin(bc, c));
+                out.add(directBin(bc, c));
             } else if (interpolate) {
                 out.add(interpolated(bc, measured));
             } else {
@@ -82,10 +82,10 @@ public final class BinnedEstimator {
         return new WorkloadEstimate(out, counting, interpolate);
     }
 
-    private BinEstimate measuredBin(BinCount bc, Chosen c) {
+    private BinEstimate directBin(BinCount bc, Chosen c) {
         double batches = counting.batches(bc.requests(), c.batchSize);
-        String note = c.count == 1 ? "measured" : String.format(Locale.ROOT, "mean of %d measurements at B=%d", c.count, c.batchSize);
-        return new BinEstimate(bc.inputBin(), bc.outputBin(), bc.requests(), BinEstimate.Status.MEASURED,
+        String note = c.count == 1 ? "this bin's batch energy" : String.format(Locale.ROOT, "mean of %d batch energies at B=%d", c.count, c.batchSize);
+        return new BinEstimate(bc.inputBin(), bc.outputBin(), bc.requests(), BinEstimate.Status.DIRECT,
                 OptionalInt.of(c.batchSize), OptionalDouble.of(batches), OptionalDouble.of(c.meanJoules),
                 OptionalDouble.of(batches * c.meanJoules), c.count, note, c.provenance);
     }
