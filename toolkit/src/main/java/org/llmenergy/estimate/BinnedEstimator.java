@@ -76,7 +76,7 @@ public final class BinnedEstimator {
             } else if (interpolate) {
                 out.add(interpolated(bc, measured));
             } else {
-                out.add(missing(bc, "no measurement for this bin"));
+                out.add(missing(bc, "no batch energy for this bin"));
             }
         }
         return new WorkloadEstimate(out, counting, interpolate);
@@ -104,7 +104,7 @@ public final class BinnedEstimator {
         }
         BinEstimate e = between(bc, row, bc.inputBin(), "I*");
         if (e == null) e = between(bc, column, bc.outputBin(), "O*");
-        return e != null ? e : missing(bc, "no measurement, and no measured bins on both sides in its row or column to interpolate from");
+        return e != null ? e : missing(bc, "no batch energy, and no bins with one on both sides in its row or column to interpolate from");
     }
 
     private BinEstimate between(BinCount bc, TreeMap<Integer, Chosen> line, int at, String axis) {

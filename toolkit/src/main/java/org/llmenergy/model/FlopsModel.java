@@ -39,8 +39,8 @@ import java.util.Objects;
  *       (about +7% on prefill).</li>
  *   <li>With eager attention it counts the full I×I score and value matmuls, masked half included (about 2x
  *       our causal attention). With PyTorch's {@code scaled_dot_product_attention} (the Hugging Face default
- *       since transformers 4.36) the profiler version we read hooks nothing for attention, so attention FLOPs are
- *       zero ({@link PrefillAttention#NOT_COUNTED}).</li>
+ *       since transformers 4.36) the profiler version we read (microsoft/DeepSpeed commit 009c548) hooks nothing
+ *       for attention, so attention FLOPs are zero ({@link PrefillAttention#NOT_COUNTED}).</li>
  *   <li>Profiling {@code generate()} with the KV cache counts each decode step as a one-token forward whose
  *       attention matmuls span the cache, as here. Profiling generation <i>without</i> a cache
  *       ({@code use_cache=False}) re-runs the whole growing sequence every step, roughly
