@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -15,7 +16,8 @@ import org.llmenergy.units.Provenance;
 
 /**
  * The Jackson mapper for specs and results: provenance sources written by their stable labels
- * ({@code "nvml-counter"}, …), unknown fields ignored on reading so that newer records still load.
+ * ({@code "nvml-counter"}, …), map entries in key order so output is deterministic, unknown fields ignored on
+ * reading so that newer records still load.
  */
 public final class ExperimentJson {
     private static final ObjectMapper MAPPER = build();
@@ -42,6 +44,7 @@ public final class ExperimentJson {
         return JsonMapper.builder()
                 .addModule(labels)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .build();
     }
 }
