@@ -89,7 +89,8 @@ final class ResultsCommand implements Runnable {
                 }
                 case "csv", "text" -> {
                     Table table = ResultsTable.of("results", records.stream().map(StoredRecord::json).toList());
-                    Table shown = select(table, columns != null ? columns : format.equals("text") ? SUMMARY : null);
+                    Table shown = columns != null ? select(table, columns, true)
+                            : select(table, format.equals("text") ? SUMMARY : null, false);
                     if (format.equals("csv")) {
                         Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
                         shown.write().csv(w);
@@ -103,11 +104,14 @@ final class ResultsCommand implements Runnable {
             return 0;
         }
 
-        private static Table select(Table table, List<String> wanted) {
+        /** Keeps the wanted columns; asked-for columns must exist, the default summary takes what exists. */
+        private static Table select(Table table, List<String> wanted, boolean strict) {
             if (wanted == null || table.columnCount() == 0) return table;
             List<String> present = wanted.stream().filter(table.columnNames()::contains).toList();
-            if (present.isEmpty() && table.rowCount() > 0) {
-                throw new IllegalArgumentException("none of the columns " + wanted + " is in the results");
+            if (strict && present.size() < wanted.size()) {
+                List<String> missing = wanted.stream().filter(c -> !present.contains(c)).toList();
+                throw new IllegalArgumentException("--columns: no column " + missing + " in the results (columns are"
+                        + " dotted field names, for example measurement.energy.total.gross.per1024J)");
             }
             return table.selectColumns(present.toArray(String[]::new));
         }

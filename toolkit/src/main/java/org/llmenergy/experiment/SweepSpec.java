@@ -56,6 +56,19 @@ public record SweepSpec(String name, String engine, List<String> models, String 
         return new ArrayList<>(unique.values());
     }
 
-    /** @return the spec's stable hash: sha-256 of its canonical JSON (see {@link CanonicalJson}) */
-    public String hash() { return CanonicalJson.sha256(ExperimentJson.mapper().valueToTree(this)); }
+    /**
+     * The spec's stable hash: sha-256 of its canonical JSON (see {@link CanonicalJson}), defaults filled in. Labels
+     * are left out, so that renaming a spec or moving its bins file does not orphan its results: the sweep's
+     * {@code name} and the bins file's path do not count, the bins' content does.
+     *
+     * @return 64 lower-case hex digits
+     */
+    public String hash() {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = ExperimentJson.mapper().valueToTree(this);
+        tree.remove("name");
+        if (tree.path("cells").path("fromBins").isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("cells").get("fromBins")).remove("file");
+        }
+        return CanonicalJson.sha256(tree);
+    }
 }

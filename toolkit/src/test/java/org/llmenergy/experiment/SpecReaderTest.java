@@ -114,6 +114,9 @@ class SpecReaderTest {
         assertEquals(64, parse(a).hash().length());
         String c = a.replace("[4]", "[5]");
         assertNotEquals(parse(a).hash(), parse(c).hash());
+        // the name is a label: a renamed spec keeps its results
+        assertEquals(parse(a).hash(), SpecReader.parse(a.replace("{\"models\"", "{\"name\": \"other\", \"models\""),
+                "renamed.json", null).hash());
     }
 
     @Test
