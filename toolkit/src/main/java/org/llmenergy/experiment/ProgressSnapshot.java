@@ -38,6 +38,16 @@ public record ProgressSnapshot(int cellsTotal, int cellsSkipped, int cellsDone, 
                 + (cell == null ? "" : " | " + cell + " " + stage);
     }
 
+    /**
+     * @return the snapshot as an HTML fragment (a {@code <progress>} bar and the text line), for notebooks, which
+     *         show results as HTML: {@code display("text/html", snapshot.html())}
+     */
+    public String html() {
+        String text = line(0).substring(3).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return "<div><progress max=\"" + Math.max(1, repeatsTotal) + "\" value=\"" + (repeatsTotal == 0 ? 1 : repeatsDone)
+                + "\"></progress> <code>" + text + "</code></div>";
+    }
+
     /** @return seconds as {@code 42s}, {@code 3m07s} or {@code 2h05m} */
     static String duration(double seconds) {
         long s = Math.round(seconds);

@@ -19,7 +19,8 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>On open, a file that does not end in a newline (a torn last line) gets one, so the next record starts on a
  * line of its own and the torn fragment stays a separate line that readers report and skip. The writer holds
- * an exclusive lock on the file while open, so two sweeps cannot interleave records in one file.
+ * an exclusive lock on the file while open, so two sweeps cannot interleave records in one file; on a file
+ * system without lock support (some network file systems) it writes unlocked ({@link #locked()} is false).
  */
 public final class ResultsWriter implements AutoCloseable {
     private final Path file;
@@ -44,15 +45,20 @@ public final class ResultsWriter implements AutoCloseable {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         FileLock lock;
+        boolean heldElsewhere;
         try {
             lock = channel.tryLock();
+            heldElsewhere = lock == null;
         } catch (OverlappingFileLockException e) {
             lock = null;
+            heldElsewhere = true;
         } catch (IOException e) {
-            channel.close();
-            throw e;
+            // The file system cannot lock (for example NFS without a lock daemon): go on unlocked; shards write
+            // separate files, so the lock only guards against running the same shard twice.
+            lock = null;
+            heldElsewhere = false;
         }
-        if (lock == null) {
+        if (heldElsewhere) {
             channel.close();
             throw new IOException(file + " is being written by another sweep (locked); use another --out");
         }
@@ -128,13 +134,16 @@ public final class ResultsWriter implements AutoCloseable {
         while (buffer.hasRemaining()) channel.write(buffer);
     }
 
+    /** @return true when this writer holds an exclusive lock on the file */
+    public boolean locked() { return lock != null; }
+
     /** @return the file written */
     public Path file() { return file; }
 
     @Override
     public void close() throws IOException {
         try {
-            if (lock.isValid()) lock.release();
+            if (lock != null && lock.isValid()) lock.release();
         } finally {
             channel.close();
         }

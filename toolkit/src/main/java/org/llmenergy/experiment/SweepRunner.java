@@ -96,8 +96,9 @@ public final class SweepRunner {
         List<Cell> cells = spec.expandCells();
         ResultsFile existing = ResultsReader.read(out);
         if (!resume && !(existing.records().isEmpty() && existing.skipped().isEmpty())) {
-            throw new IllegalStateException(out + " already holds " + existing.records().size()
-                    + " records; pass --resume to continue that sweep, or choose another --out");
+            throw new IllegalStateException(out + " already holds " + existing.records().size() + " records"
+                    + (existing.skipped().isEmpty() ? "" : " and " + existing.skipped().size() + " unreadable lines")
+                    + "; pass --resume to continue that sweep, or choose another --out");
         }
         for (StoredRecord r : existing.records()) {
             if (!r.specHash().equals(hash)) {

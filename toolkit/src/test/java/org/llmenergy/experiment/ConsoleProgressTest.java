@@ -22,6 +22,13 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void notebooksGetAnHtmlBar() {
+        assertEquals("<div><progress max=\"20\" value=\"10\"></progress> <code> 50% 10/20 repeats, cells 7/10"
+                + " (0 failed, 2 skipped), 1m40s, ETA 1m40s | m B=8 I=64 O=8 repeat 1 full</code></div>",
+                at(100, 10, "repeat 1 full").html());
+    }
+
+    @Test
     void terminalRedrawsOneLineWithCarriageReturns() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConsoleProgress p = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 30);

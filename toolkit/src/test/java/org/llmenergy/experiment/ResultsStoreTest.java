@@ -97,6 +97,7 @@ class ResultsStoreTest {
     void aSecondWriterOnTheSameFileIsRefused() throws Exception {
         Path f = dir.resolve("r.jsonl");
         try (ResultsWriter w = ResultsWriter.open(f)) {
+            assertTrue(w.locked());
             IOException e = assertThrows(IOException.class, () -> ResultsWriter.open(f));
             assertTrue(e.getMessage().contains("being written by another sweep"), e.getMessage());
             w.appendLine(line("h", "c", 0));
