@@ -136,8 +136,8 @@ final class MeasurementAssembler {
         boolean lower = ctx.periodLowerBound()[c];
         if (!Double.isNaN(period) && durationS < period) {
             return unavailable(ch, src, String.format(Locale.ROOT,
-                    "window of %.4f s is shorter than the counter's update period (%s%.3f s); see the power integral",
-                    durationS, lower ? "at least " : "", period));
+                    "window of %.4f s is shorter than the counter's update period (%s%.3f s)%s",
+                    durationS, lower ? "at least " : "", period, ch.hasPower() ? "; see the power integral" : ""));
         }
         double joules = b - a;
         if (!(joules > 0)) {
