@@ -140,6 +140,12 @@ final class MeasurementAssembler {
                     durationS, lower ? "at least " : "", period, ch.hasPower() ? "; see the power integral" : ""));
         }
         double joules = b - a;
+        if (joules == 0 && src == Source.CPU_TIME_ESTIMATE) {
+            // CPU time can stand still (no process ran); a device's energy counter cannot.
+            reasons.add("no CPU time was used in the window, so the estimate is 0 J");
+            details.put("channel", ch.id());
+            return EnergyFigure.of(0.0, provenance(ch, src, true, reasons, details, false));
+        }
         if (!(joules > 0)) {
             return unavailable(ch, src, String.format(Locale.ROOT,
                     "the counter did not advance during the window of %.4f s (window shorter than its update "

@@ -47,6 +47,29 @@ public final class MeasurementSummary {
         return sb.append("</tbody></table>").toString();
     }
 
+    /** @return the total's provenance as a two-column HTML table: source, devices, validity, reasons, details */
+    public static String provenanceHtml(Measurement m) {
+        var p = m.provenance();
+        StringBuilder sb = new StringBuilder("<table><tbody>");
+        row(sb, "window", m.name());
+        row(sb, "source", p.source().label() + (p.isEstimate() ? " (estimate)" : " (measurement)"));
+        row(sb, "devices", String.join("; ", p.devices()));
+        row(sb, "driver", p.driver() == null ? "n/a" : p.driver());
+        row(sb, "sampling interval (s)", p.samplingIntervalS() == null ? "edges only" : p.samplingIntervalS().toString());
+        row(sb, "window (epoch s)", String.format(Locale.ROOT, "%.3f to %.3f", p.windowStartS(), p.windowEndS()));
+        row(sb, "net of idle", Boolean.toString(p.netOfIdle()));
+        row(sb, "valid", Boolean.toString(p.valid()));
+        row(sb, "reasons", String.join("; ", p.reasons()));
+        p.details().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> row(sb, e.getKey(), e.getValue()));
+        return sb.append("</tbody></table>").toString();
+    }
+
+    private static void row(StringBuilder sb, String key, String value) {
+        sb.append("<tr><th style=\"text-align:left\">").append(esc(key)).append("</th><td style=\"text-align:left\">")
+                .append(esc(value)).append("</td></tr>");
+    }
+
     private static String figure(EnergyFigure f) {
         if (!f.isPresent()) return "n/a (" + f.unavailableReason() + ")";
         return Energy.format(f.joules()) + (f.isEstimate() ? " (estimate)" : "");

@@ -63,14 +63,14 @@ final class NvmlBackend implements MeterBackend {
             lib = Native.load(options.nvmlLibrary(), NvmlLibrary.class);
         } catch (UnsatisfiedLinkError e) {
             throw new MeterUnavailableException(MeterKind.NVML, "cannot load NVML ('" + options.nvmlLibrary()
-                    + "', libnvidia-ml.so.1): no NVIDIA driver installed? " + firstLine(e.getMessage()), e);
+                    + "', libnvidia-ml.so.1): no NVIDIA driver installed? " + loadErrorSummary(e.getMessage()), e);
         }
         int rc;
         try {
             rc = lib.nvmlInit_v2();
         } catch (UnsatisfiedLinkError e) {
             throw new MeterUnavailableException(MeterKind.NVML, "the library loaded as '" + options.nvmlLibrary()
-                    + "' has no nvmlInit_v2: not NVML? " + firstLine(e.getMessage()), e);
+                    + "' has no nvmlInit_v2: not NVML? " + loadErrorSummary(e.getMessage()), e);
         }
         if (rc != NvmlReturn.SUCCESS) {
             throw new MeterUnavailableException(MeterKind.NVML, "nvmlInit_v2 returned " + NvmlReturn.describe(lib, rc)
@@ -274,10 +274,10 @@ final class NvmlBackend implements MeterBackend {
         lib.nvmlShutdown();
     }
 
-    private static String firstLine(String s) {
+    /** The first two non-blank lines of JNA's multi-line load error ("Unable to load library …:" and why). */
+    private static String loadErrorSummary(String s) {
         if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return String.join(" ", s.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(2).toList());
     }
 
     /** One GPU: its handle, what it offers, and native buffers reused for every read. */

@@ -135,14 +135,18 @@ class CpuEstimateMeterTest {
     }
 
     @Test
-    void noCpuTimeInTheWindowIsNullWithAReason() throws IOException {
+    void noCpuTimeInAResolvableWindowIsAnExplicitZeroButAnUnresolvableWindowIsNull() throws IOException {
         write("stat", machineStat(1, 1, 1, 1, 1, 1, 1, 1));
         try (EnergyMeter meter = Meters.open(MeterKind.CPU_ESTIMATE, fakeProc(CpuScope.MACHINE))) {
             Window w = meter.window("nothing");
             sleep(20);
             Measurement m = w.end();
-            assertNull(m.total().joules());
-            assertTrue(m.total().unavailableReason().contains("did not advance"), m.total().unavailableReason());
+            assertEquals(0.0, m.total().joulesOrThrow());
+            assertTrue(m.reasons().contains("no CPU time was used in the window, so the estimate is 0 J"), m.reasons().toString());
+            Measurement tooShort = meter.window("instant").end();
+            assertNull(tooShort.total().joules());
+            assertTrue(tooShort.total().unavailableReason().contains("shorter than the counter's update period (0.010 s)"),
+                    tooShort.total().unavailableReason());
         }
     }
 
