@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * exits (a summary, or JSON with {@code --format json}) and, as JSON, to {@code --out FILE}. The exit code
  * is the child's.
  */
-@Command(name = "measure", sortOptions = false,
+@Command(name = "measure", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Measure the energy of a command from start to end.",
                 "The command's output passes through; the measurement is printed to stderr after it exits "
                         + "(and written as JSON to --out). Exits with the command's exit code."})

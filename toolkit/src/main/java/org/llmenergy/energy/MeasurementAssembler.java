@@ -220,10 +220,9 @@ final class MeasurementAssembler {
         Provenance p = gross.provenance();
         List<String> reasons = new ArrayList<>(p.reasons());
         if (joules < 0) reasons.add("net energy is negative: the window drew less than the idle baseline");
-        boolean valid = p.valid() && b.measurement().device(ch.id()).map(d -> d.gross().isValid()).orElse(false);
-        if (!b.measurement().device(ch.id()).map(d -> d.gross().isValid()).orElse(false)) {
-            reasons.add("the idle baseline's figure for " + ch.id() + " is not valid");
-        }
+        boolean idleValid = b.measurement().device(ch.id()).map(d -> d.gross().isValid()).orElse(false);
+        if (!idleValid) reasons.add("the idle baseline's figure for " + ch.id() + " is not valid");
+        boolean valid = p.valid() && idleValid;
         Map<String, String> details = new LinkedHashMap<>(p.details());
         details.put("idlePowerW", fmt(idleW));
         details.put("idleWindowS", fmt(b.durationS()));

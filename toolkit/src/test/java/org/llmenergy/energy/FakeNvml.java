@@ -10,10 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The fake libnvidia-ml.so.1 that toolkit/pom.xml builds from src/test/native/fake_nvml.c. Tests point JNA
- * at its folder with {@code jna.library.path} and load NVML by its ordinary name, and this helper checks
- * that the library JNA picked is the fake (it exports the script control function a real NVML lacks) and
- * lives in that folder, so no test can ever drive a real GPU's NVML.
+ * The fake libnvidia-ml.so.1 that toolkit/pom.xml builds from src/test/native/fake_nvml.c. Tests set
+ * {@code jna.library.path} to its folder and open meters with its absolute path, so no test can drive a
+ * real GPU's NVML even on a machine that has one (JNA caches libraries by name, so another test that loaded
+ * the real NVML as "nvidia-ml" first cannot redirect these). {@link #loadByName()} shows that the ordinary
+ * name resolves to the fake through {@code jna.library.path}.
  */
 final class FakeNvml {
     interface Control extends Library {
@@ -32,19 +33,26 @@ final class FakeNvml {
         return dir.toAbsolutePath().normalize();
     }
 
+    /** @return the absolute path of the fake library */
+    static String path() {
+        Path lib = folder().resolve("libnvidia-ml.so.1");
+        assertTrue(Files.exists(lib), "the fake NVML was not built: " + lib + " (run the test phase, needs gcc)");
+        return lib.toString();
+    }
+
     static synchronized Control control() {
         if (control == null) {
-            Path dir = folder();
-            assertTrue(Files.exists(dir.resolve("libnvidia-ml.so.1")),
-                    "the fake NVML was not built: " + dir + "/libnvidia-ml.so.1 (run the test phase, needs gcc)");
-            System.setProperty("jna.library.path", dir.toString());
-            Control c = Native.load("nvidia-ml", Control.class);
-            File file = NativeLibrary.getInstance("nvidia-ml").getFile();
-            assertTrue(file != null && file.toPath().toAbsolutePath().normalize().startsWith(dir),
-                    "JNA loaded NVML from " + file + ", not the fake in " + dir);
-            control = c;
+            System.setProperty("jna.library.path", folder().toString());
+            control = Native.load(path(), Control.class);
         }
         return control;
+    }
+
+    /** Loads NVML by its ordinary name, as production code does. @return the file JNA loaded */
+    static File loadByName() {
+        control();
+        Native.load("nvidia-ml", Control.class);
+        return NativeLibrary.getInstance("nvidia-ml").getFile();
     }
 
     /** Sets the script the next nvmlInit reads. */
@@ -52,10 +60,10 @@ final class FakeNvml {
         control().fake_nvml_set_script(text);
     }
 
-    /** Options for a meter on the fake: fast sampling, a short counter probe, all GPUs visible. */
+    /** Options for a meter on the fake: its absolute path, fast sampling, a short counter probe, all GPUs visible. */
     static MeterOptions options(String script) {
         script(script);
-        return MeterOptions.defaults().withCudaVisibleDevices(null).withCudaDeviceOrder(null)
+        return MeterOptions.defaults().withNvmlLibrary(path()).withCudaVisibleDevices(null).withCudaDeviceOrder(null)
                 .withSamplingIntervalS(0.005).withTelemetryIntervalS(0.02).withCounterProbeS(0.1);
     }
 

@@ -35,6 +35,14 @@ class NvmlMeterTest {
     }
 
     @Test
+    void jnaLibraryPathMakesTheOrdinaryNameLoadTheFake() {
+        java.io.File file = FakeNvml.loadByName();
+        assertTrue(file != null && file.toPath().toAbsolutePath().normalize().startsWith(FakeNvml.folder()),
+                "JNA resolved 'nvidia-ml' to " + file + ", not the fake in " + FakeNvml.folder()
+                        + " (a test that ran earlier in this JVM may have loaded a real NVML by name)");
+    }
+
+    @Test
     void healthyGpusGiveCounterAndIntegralThatAgree() {
         MeterOptions o = FakeNvml.options("driver 550.54.15\n"
                 + H100 + "power=0:200 period_ms=5\n"
