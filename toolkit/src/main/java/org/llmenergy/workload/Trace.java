@@ -84,6 +84,11 @@ public final class Trace {
         }
     }
 
+    /** @return the same file read with other options (the format stays unless {@code options} names one) */
+    public Trace withOptions(TraceOptions options) {
+        return new Trace(path, source, options.format() != null ? options.format() : format, options);
+    }
+
     /** @return the file */
     public Path path() { return path; }
 
