@@ -18,15 +18,32 @@ enum ArrivalParser {
     DATE_TIME, SECONDS, AUTO;
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /**
+     * Remembers the last date-time's {@code yyyy-MM-dd HH:mm} bytes and their epoch second, so a trace whose
+     * consecutive rows share the minute (tens of requests per second in the Azure traces) parses only seconds,
+     * fraction and offset. The remembered prefix was fully validated when first seen. One per pass.
+     */
+    static final class Memo {
+        private long prefix0;
+        private long prefix8;
+        private boolean valid;
+        private long minuteEpochSecond;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /**
      * @throws IllegalArgumentException with a short reason when the text is not a valid time
      */
-    long parseNanos(byte[] b, int from, int to) {
+    long parseNanos(byte[] b, int from, int to) { return parseNanos(b, from, to, null); }
+
+    /** As {@link #parseNanos(byte[], int, int)}, reusing {@code memo} (may be null) across consecutive rows. */
+    long parseNanos(byte[] b, int from, int to, Memo memo) {
         return switch (this) {
-            case DATE_TIME -> dateTime(b, from, to);
+            case DATE_TIME -> dateTime(b, from, to, memo);
             case SECONDS -> seconds(b, from, to);
-            case AUTO -> looksLikeDate(b, from, to) ? dateTime(b, from, to) : seconds(b, from, to);
+            case AUTO -> looksLikeDate(b, from, to) ? dateTime(b, from, to, memo) : seconds(b, from, to);
         };
     }
 
@@ -58,22 +75,30 @@ enum ArrivalParser {
         return whole * NANOS_PER_SECOND + nanos;
     }
 
-    static long dateTime(byte[] b, int from, int to) {
+    static long dateTime(byte[] b, int from, int to) { return dateTime(b, from, to, null); }
+
+    static long dateTime(byte[] b, int from, int to, Memo memo) {
         int n = to - from;
-        if (n < 19 || b[from + 4] != '-' || b[from + 7] != '-' || (b[from + 10] != ' ' && b[from + 10] != 'T')
-                || b[from + 13] != ':' || b[from + 16] != ':') {
+        if (n < 19 || b[from + 16] != ':') {
             throw new IllegalArgumentException("expected a date-time like 2024-05-10 00:00:00.009930+00:00");
         }
-        int year = digits(b, from, 4);
-        int month = digits(b, from + 5, 2);
-        int day = digits(b, from + 8, 2);
-        int hour = digits(b, from + 11, 2);
-        int minute = digits(b, from + 14, 2);
-        int second = digits(b, from + 17, 2);
-        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59
-                || second > 59) {
-            throw new IllegalArgumentException("date-time out of range");
+        long minuteEpochSecond;
+        // The first 16 bytes, yyyy-MM-dd HH:mm, as two words: equal words mean the same (validated) minute.
+        long p0 = (long) LONGS.get(b, from);
+        long p8 = (long) LONGS.get(b, from + 8);
+        if (memo != null && memo.valid && memo.prefix0 == p0 && memo.prefix8 == p8) {
+            minuteEpochSecond = memo.minuteEpochSecond;
+        } else {
+            minuteEpochSecond = minute(b, from);
+            if (memo != null) {
+                memo.prefix0 = p0;
+                memo.prefix8 = p8;
+                memo.minuteEpochSecond = minuteEpochSecond;
+                memo.valid = true;
+            }
         }
+        int second = twoDigits(b, from + 17);
+        if (second > 59) throw new IllegalArgumentException("date-time out of range");
         int i = from + 19;
         long nanos = 0;
         if (i < to && b[i] == '.') {
@@ -92,8 +117,8 @@ enum ArrivalParser {
             if (sign == 'Z' && i + 1 == to) {
                 i++;
             } else if ((sign == '+' || sign == '-') && (to - i == 6 && b[i + 3] == ':' || to - i == 5)) {
-                int oh = digits(b, i + 1, 2);
-                int om = digits(b, to - 2, 2);
+                int oh = twoDigits(b, i + 1);
+                int om = twoDigits(b, to - 2);
                 if (oh > 18 || om > 59) throw new IllegalArgumentException("time-zone offset out of range");
                 offsetSeconds = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
                 i = to;
@@ -101,8 +126,31 @@ enum ArrivalParser {
                 throw new IllegalArgumentException("unexpected text after the time");
             }
         }
-        long epochSecond = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+        long epochSecond = minuteEpochSecond + second - offsetSeconds;
         return epochSecond * NANOS_PER_SECOND + nanos;
+    }
+
+    /** Validates {@code yyyy-MM-dd HH:mm} at {@code from} and returns its epoch second (UTC). */
+    private static long minute(byte[] b, int from) {
+        if (b[from + 4] != '-' || b[from + 7] != '-' || (b[from + 10] != ' ' && b[from + 10] != 'T') || b[from + 13] != ':') {
+            throw new IllegalArgumentException("expected a date-time like 2024-05-10 00:00:00.009930+00:00");
+        }
+        int year = digits(b, from, 4);
+        int month = digits(b, from + 5, 2);
+        int day = digits(b, from + 8, 2);
+        int hour = digits(b, from + 11, 2);
+        int minute = digits(b, from + 14, 2);
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59) {
+            throw new IllegalArgumentException("date-time out of range");
+        }
+        return epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L;
+    }
+
+    private static int twoDigits(byte[] b, int at) {
+        int hi = b[at] - '0';
+        int lo = b[at + 1] - '0';
+        if (hi < 0 || hi > 9 || lo < 0 || lo > 9) throw new IllegalArgumentException("expected a digit in the date-time");
+        return hi * 10 + lo;
     }
 
     private static int digits(byte[] b, int at, int count) {

@@ -47,6 +47,7 @@ final class CsvTraceReader {
             final String arrName = layout.arrivalName();
             final ArrivalParser parser = layout.arrivalParser();
             final boolean dropFailed = options.dropFailed();
+            final ArrivalParser.Memo memo = new ArrivalParser.Memo();
             long rows = 0;
             long dropped = 0;
             while (sc.next()) {
@@ -57,7 +58,7 @@ final class CsvTraceReader {
                 }
                 int input = sc.tokenCount(ci, inName);
                 int output = sc.tokenCount(co, outName);
-                long arrival = ca == CsvLayout.NONE ? NO_ARRIVAL : sc.arrivalNanos(ca, arrName, parser);
+                long arrival = ca == CsvLayout.NONE ? NO_ARRIVAL : sc.arrivalNanos(ca, arrName, parser, memo);
                 rows++;
                 if (dropFailed && output == 0) {
                     dropped++;

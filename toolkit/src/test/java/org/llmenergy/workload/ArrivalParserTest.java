@@ -34,6 +34,24 @@ class ArrivalParserTest {
     }
 
     @Test
+    void memoOfTheMinuteGivesTheSameTimesAndStillValidates() {
+        ArrivalParser.Memo memo = new ArrivalParser.Memo();
+        String[] times = {"2024-05-10 00:00:00.009930+00:00", "2024-05-10 00:00:59.5+00:00", "2024-05-10 00:01:00+00:00",
+                "2024-05-10 00:01:07.25-01:00", "2024-05-11 00:01:07.25-01:00", "2024-05-10 00:01:07Z"};
+        for (String t : times) {
+            byte[] b = t.getBytes(StandardCharsets.US_ASCII);
+            assertEquals(parse(ArrivalParser.DATE_TIME, t), ArrivalParser.DATE_TIME.parseNanos(b, 0, b.length, memo), t);
+        }
+        // Same minute as the memo, bad seconds or bad suffix: still rejected.
+        for (String bad : new String[] {"2024-05-10 00:01:60+00:00", "2024-05-10 00:01:0x+00:00", "2024-05-10 00:01:07+00:0"}) {
+            byte[] b = bad.getBytes(StandardCharsets.US_ASCII);
+            assertThrows(IllegalArgumentException.class, () -> ArrivalParser.DATE_TIME.parseNanos(b, 0, b.length, memo), bad);
+        }
+        byte[] badMinute = "2024-05-10 00:61:07+00:00".getBytes(StandardCharsets.US_ASCII);
+        assertThrows(IllegalArgumentException.class, () -> ArrivalParser.DATE_TIME.parseNanos(badMinute, 0, badMinute.length, memo));
+    }
+
+    @Test
     void epochDayAgreesWithJavaTime() {
         Random r = new Random(7);
         for (int k = 0; k < 2000; k++) {

@@ -50,6 +50,33 @@ class CsvRowScannerTest {
     }
 
     @Test
+    void randomRowsMatchANaiveSplitterForEveryBufferSize() throws Exception {
+        java.util.Random r = new java.util.Random(5);
+        List<List<String>> expected = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        String alphabet = "ab1,\" x";
+        for (int row = 0; row < 400; row++) {
+            List<String> fields = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            int n = 1 + r.nextInt(6);
+            for (int k = 0; k < n; k++) {
+                StringBuilder v = new StringBuilder();
+                int len = r.nextInt(12);
+                for (int c = 0; c < len; c++) v.append(alphabet.charAt(r.nextInt(alphabet.length())));
+                String value = v.toString();
+                boolean quote = value.contains(",") || value.contains("\"") || r.nextBoolean();
+                if (k > 0) line.append(',');
+                line.append(quote ? '"' + value.replace("\"", "\"\"") + '"' : value);
+                fields.add(value);
+            }
+            if (line.length() == 0) continue; // a lone empty field is a blank line, skipped
+            expected.add(fields);
+            text.append(line).append(r.nextInt(4) == 0 ? "\r\n" : "\n");
+        }
+        for (int buffer : new int[] {64, 71, 128, 1 << 16}) assertEquals(expected, rows(text.toString(), buffer), "buffer " + buffer);
+    }
+
+    @Test
     void lineLongerThanTheBufferGrowsIt() throws Exception {
         String longField = "x".repeat(1000);
         assertEquals(List.of(List.of("a", longField), List.of("1", "2")), rows("a," + longField + "\n1,2", 64));
