@@ -70,9 +70,9 @@ public final class Trace {
     }
 
     private static TraceFormat detect(Path path, TraceOptions options) {
+        if (startsWithJsonObject(path)) return TraceFormat.JSONL;
         try (CsvRowScanner sc = CsvTraceReader.peek(path)) {
             List<String> header = CsvTraceReader.header(sc);
-            if (!header.isEmpty() && header.get(0).startsWith("{")) return TraceFormat.JSONL;
             String firstTime = sc.next() && sc.fieldCount() == header.size() && header.contains("TIMESTAMP")
                     ? sc.text(header.indexOf("TIMESTAMP")) : null;
             TraceFormat known = CsvLayout.detect(header, firstTime);
@@ -87,6 +87,21 @@ public final class Trace {
     /** @return the same file read with other options (the format stays unless {@code options} names one) */
     public Trace withOptions(TraceOptions options) {
         return new Trace(path, source, options.format() != null ? options.format() : format, options);
+    }
+
+    /** @return true when the first non-blank character (after a byte-order mark) is '{' */
+    private static boolean startsWithJsonObject(Path path) {
+        try (java.io.Reader r = Files.newBufferedReader(path, java.nio.charset.StandardCharsets.UTF_8)) {
+            for (int c; (c = r.read()) >= 0; ) {
+                if (c == '\uFEFF' || Character.isWhitespace(c)) continue;
+                return c == '{';
+            }
+            return false;
+        } catch (java.nio.charset.MalformedInputException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read trace " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** @return the file */

@@ -106,6 +106,8 @@ class TraceReadersTest {
         assertEquals(TraceFormat.JSONL, t.format());
         assertEquals(List.of(new Request(3, 4, Instant.parse("2024-05-10T00:00:00Z")),
                 new Request(5, 0, Instant.parse("2024-05-10T00:00:00.25Z"))), requests(t));
+        Path compact = write("compact.jsonl", "{\"prompt_tokens\":1,\"completion_tokens\":2}\n");
+        assertEquals(List.of(new Request(1, 2)), requests(Trace.open(compact)));
         Path bad = write("bad.jsonl", "{\"input_tokens\": 3, \"output_tokens\": 4}\n{\"input_tokens\": -1, \"output_tokens\": 4}\n");
         TraceFormatException e = assertThrows(TraceFormatException.class, () -> Trace.open(bad).read((a, b) -> { }));
         assertTrue(e.getMessage().contains("bad.jsonl:2: column 'input_tokens'") && e.getMessage().contains("negative"), e.getMessage());
