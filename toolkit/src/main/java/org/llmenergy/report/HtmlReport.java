@@ -57,6 +57,17 @@ public final class HtmlReport {
         return this;
     }
 
+    /**
+     * Adds a section of the paper: its heading, introduction, every panel rendered as a figure and every table with
+     * its source.
+     */
+    public HtmlReport add(ReportSection s) {
+        section(s.heading()).paragraph(s.introduction());
+        for (Panel p : s.panels()) figure(p.figure());
+        for (ReportTable t : s.tables()) table(t.table(), t.caption(), t.source());
+        return this;
+    }
+
     /** @return the figures added so far, in order */
     public List<Figure> figures() { return List.copyOf(figures); }
 

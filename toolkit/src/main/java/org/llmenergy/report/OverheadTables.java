@@ -1,0 +1,143 @@
+package org.llmenergy.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.llmenergy.estimate.paper.OverheadRow;
+import org.llmenergy.estimate.paper.PaperFitEstimate;
+import org.llmenergy.estimate.paper.PaperFitEstimator;
+import org.llmenergy.estimate.paper.PaperNumbers;
+import org.llmenergy.estimate.paper.Table4Comparison;
+import org.llmenergy.units.Energy;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Table 4 and its reproductions: percent energy above the FLOPs/TDP baseline. The paper's table with the savings
+ * computed from it, ours from whole-trace estimates, and the paper's own setting applied to other traces through
+ * the Figure 2 fit.
+ */
+public final class OverheadTables {
+    private OverheadTables() {}
+
+    /**
+     * The paper's Table 4 with the saving of vLLM over PyTorch computed from its two columns,
+     * {@code (1 − (1 + v) / (1 + p)) × 100} (Comparisons), beside the savings the text states.
+     *
+     * @return id {@code table4-above-theoretical}
+     */
+    public static ReportTable table4() {
+        PaperNumbers paper = PaperNumbers.load();
+        Table t = Table.create("Table 4", StringColumn.create("dataset"), DoubleColumn.create("PyTorch % above theoretical"),
+                DoubleColumn.create("vLLM % above theoretical"), DoubleColumn.create("vLLM saving over PyTorch % (computed)"),
+                DoubleColumn.create("saving % (paper text)"));
+        for (OverheadRow r : paper.table4()) {
+            t.stringColumn(0).append(r.dataset());
+            t.doubleColumn(1).append(r.pytorchPercentAbove());
+            t.doubleColumn(2).append(r.vllmPercentAbove());
+            t.doubleColumn(3).append(LengthTables.round2(r.savingsPercent()));
+            t.doubleColumn(4).append(paper.text("saving-" + LengthCdfFigures.slug(r.dataset())).value());
+        }
+        return new ReportTable("table4-above-theoretical", t, "Table 4 · energy above the theoretical value, offline inference on an"
+                + " RTX A6000 (Llama-3.1-8B), with the saving of optimised vLLM over unoptimised PyTorch",
+                PaperNumbers.CITATION + ", Table 4 and Section 4; " + Labels.PAPER_PUBLISHED_SOURCE + " (as printed); the computed"
+                        + " saving is derived from the two printed columns");
+    }
+
+    /**
+     * Ours: each whole-trace estimate against its own baseline.
+     *
+     * @param ours whole-trace totals
+     * @return id {@code table4-ours}; empty (with a caption saying so) when there are none
+     */
+    public static ReportTable ours(List<TraceTotals> ours) {
+        Table t = Table.create("ours", StringColumn.create("trace"), StringColumn.create("configuration"),
+                DoubleColumn.create("estimate (kWh)"), DoubleColumn.create("theoretical (kWh)"),
+                DoubleColumn.create("% above theoretical"), StringColumn.create("provenance"), StringColumn.create("baseline"),
+                StringColumn.create("note"));
+        for (TraceTotals r : ours) {
+            t.stringColumn(0).append(r.trace());
+            t.stringColumn(1).append(r.configuration());
+            t.doubleColumn(2).append(r.estimateKwh());
+            t.doubleColumn(3).append(r.theoreticalKwh());
+            t.doubleColumn(4).append(LengthTables.round2(r.percentAboveTheoretical()));
+            t.stringColumn(5).append(Labels.ours(r.provenance()));
+            t.stringColumn(6).append(r.theoreticalBasis());
+            t.stringColumn(7).append(r.note());
+        }
+        return new ReportTable("table4-ours", t, "Table 4, ours · whole-trace estimates against their FLOPs/TDP baselines"
+                + (ours.isEmpty() ? " (none: no whole-trace estimate of ours was given)" : ""),
+                ours.isEmpty() ? "no measurements of ours were given"
+                        : Labels.source(null, ours.stream().map(TraceTotals::provenance).toList())
+                        + "; baselines: model (FLOPs x TDP / peak, an estimate)");
+    }
+
+    /**
+     * The paper's A6000/vLLM setting applied to each trace's bins through the Figure 2 fit
+     * ({@code PaperFitEstimator.paperSetting()}), beside Table 4's vLLM column where the trace has a Table 4 row.
+     *
+     * @param traces traces with bins
+     * @return id {@code table4-figure2-fit}
+     */
+    public static ReportTable figure2Fit(List<TraceSummary> traces) {
+        PaperFitEstimator est = PaperFitEstimator.paperSetting();
+        Table t = Table.create("Figure 2 fit", StringColumn.create("trace"), StringColumn.create("Table 4 row"),
+                LongColumn.create("requests binned"), DoubleColumn.create("estimate (kWh)"), DoubleColumn.create("theoretical (kWh)"),
+                DoubleColumn.create("% above theoretical (309.7 TFLOP/s sparse, as the paper)"),
+                DoubleColumn.create("% above theoretical (154.8 TFLOP/s dense)"), DoubleColumn.create("Table 4 vLLM %"),
+                StringColumn.create("note"));
+        String why = "";
+        for (TraceSummary s : traces) {
+            if (s.bins().isEmpty()) continue;
+            PaperFitEstimate e = est.estimate(s.bins());
+            OptionalDouble sparse = e.percentAboveTheoretical();
+            OptionalDouble dense = OptionalDouble.empty();
+            OptionalDouble paper = OptionalDouble.empty();
+            if (s.table4Dataset() != null) {
+                Table4Comparison c = est.compareWithTable4(s.bins(), s.table4Dataset());
+                dense = c.oursPercentAboveDensePeak();
+                paper = OptionalDouble.of(c.paperVllmPercentAbove());
+                why = c.explanation();
+            }
+            t.stringColumn(0).append(s.label());
+            t.stringColumn(1).append(s.table4Dataset() == null ? "" : s.table4Dataset());
+            t.longColumn(2).append(e.workload().totalRequests());
+            t.doubleColumn(3).append(Energy.toKwh(e.workload().coveredJoules()));
+            t.doubleColumn(4).append(Energy.toKwh(e.theoretical().joules()));
+            append(t.doubleColumn(5), sparse);
+            append(t.doubleColumn(6), dense);
+            append(t.doubleColumn(7), paper);
+            t.stringColumn(8).append(String.join("; ", e.flags()));
+        }
+        String caption = "Figure 2 fit applied to our traces' bins · the paper's RTX A6000 / vLLM / Llama-3.1-8B per-bin energies, as"
+                + " modelled from Figure 2, summed over each trace and compared with the FLOPs/TDP baseline"
+                + (traces.isEmpty() ? " (none: no trace of ours was given)" : "");
+        String source = "model (Figure 2 fit to " + Labels.PAPER_DIGITIZED_SOURCE + " values of " + PaperNumbers.CITATION
+                + ", Fig. 2: an estimate, not a measurement); Table 4 column: " + Labels.PAPER_PUBLISHED_SOURCE
+                + (why.isEmpty() ? "" : "; why they differ: " + why);
+        return new ReportTable("table4-figure2-fit", t, caption, source);
+    }
+
+    /**
+     * The same estimates as whole-trace totals, for Figure 1.
+     *
+     * @param traces traces with bins
+     * @return one total per trace with bins
+     */
+    public static List<TraceTotals> figure2FitTotals(List<TraceSummary> traces) {
+        PaperFitEstimator est = PaperFitEstimator.paperSetting();
+        List<TraceTotals> out = new ArrayList<>();
+        for (TraceSummary s : traces) {
+            if (s.bins().isEmpty()) continue;
+            out.add(TraceTotals.paperFit(s.label(), est.estimate(s.bins())));
+        }
+        return out;
+    }
+
+    private static void append(DoubleColumn c, OptionalDouble v) {
+        if (v.isPresent()) c.append(LengthTables.round2(v.getAsDouble()));
+        else c.appendMissing();
+    }
+}

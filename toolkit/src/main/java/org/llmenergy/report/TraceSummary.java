@@ -1,0 +1,44 @@
+package org.llmenergy.report;
+
+import java.util.List;
+import java.util.Objects;
+import org.llmenergy.workload.BinCount;
+import org.llmenergy.workload.LengthStats;
+import org.llmenergy.workload.TraceProfile;
+
+/**
+ * What the report needs of one trace: its length statistics (Tables 1–2), its CDFs (Figure 7) and its bins (the
+ * whole-trace estimates).
+ *
+ * @param label         the trace's name in the report, for example {@code "azure-conv-2023"}
+ * @param table4Dataset the row of the paper's Table 4 it corresponds to ({@code "Azure Conversation"},
+ *                      {@code "Azure Code"}, {@code "BurstGPT"}), or null; it also decides whether Figure 7's
+ *                      digitised Azure Conversation CDF is overlaid
+ * @param input         input length statistics
+ * @param output        output length statistics
+ * @param inputCdf      input CDFs, or null
+ * @param outputCdf     output CDFs, or null
+ * @param bins          requests per (input, output) bin
+ */
+public record TraceSummary(String label, String table4Dataset, LengthStats input, LengthStats output, LengthCdf inputCdf,
+                           LengthCdf outputCdf, List<BinCount> bins) {
+    public TraceSummary {
+        Objects.requireNonNull(label, "label");
+        bins = List.copyOf(bins);
+    }
+
+    /**
+     * @param label         the trace's name in the report
+     * @param table4Dataset the Table 4 row it corresponds to, or null
+     * @param profile       one pass over the trace (the workload package's {@code TraceProfile.of(...)})
+     * @return the summary
+     */
+    public static TraceSummary of(String label, String table4Dataset, TraceProfile profile) {
+        return new TraceSummary(label, table4Dataset, profile.inputStats(), profile.outputStats(),
+                LengthCdf.of(label, "input", profile.inputCdf(), profile.binned().inputCdf()),
+                LengthCdf.of(label, "output", profile.outputCdf(), profile.binned().outputCdf()), profile.binned().counts());
+    }
+
+    /** @return true when this is the trace of the paper's Figure 7 (Azure Conversation) */
+    public boolean isFigure7Trace() { return "Azure Conversation".equalsIgnoreCase(table4Dataset); }
+}
