@@ -48,16 +48,16 @@ public final class DerivedTables {
             t.intColumn(0).append(b);
             t.doubleColumn(1).append(a.y());
             t.doubleColumn(2).append(s.getAsDouble());
-            t.doubleColumn(3).append(LengthTables.round2(Comparisons.speculativeChangePercent(a.y(), s.getAsDouble())));
+            t.doubleColumn(3).append(TableFormat.round2(Comparisons.speculativeChangePercent(a.y(), s.getAsDouble())));
             OptionalDouble mine = shape.isPresent() ? oursChange(ours, shape.get(), b) : OptionalDouble.empty();
-            if (mine.isPresent()) t.doubleColumn(4).append(LengthTables.round2(mine.getAsDouble()));
+            if (mine.isPresent()) t.doubleColumn(4).append(TableFormat.round2(mine.getAsDouble()));
             else t.doubleColumn(4).appendMissing();
         }
         String caption = "Speculative vs autoregressive decoding by batch size (negative: speculative saves energy). The paper's text"
                 + " states up to " + paper.text("speculative-saving-small-batch").value() + "% saved at small batches and +"
                 + paper.text("speculative-increase-bs128").value() + "% at batch 128; the figure's readings give the computed column"
                 + (shape.isPresent() ? "; ours: greedy vs speculative cells at I=" + shape.get()[0] + ", O=" + shape.get()[1] : "");
-        return new ReportTable("derived-speculative", t, caption, DIGITISED + "; text values " + Labels.PAPER_PUBLISHED_SOURCE
+        return new ReportTable("derived-speculative", TableFormat.percentages(t), caption, DIGITISED + "; text values " + Labels.PAPER_PUBLISHED_SOURCE
                 + (ours.isEmpty() ? "; " + Labels.PAPER_ONLY : "; ours: " + ControlledSweepFigures.configurations(ours)));
     }
 
@@ -77,10 +77,10 @@ public final class DerivedTables {
         for (PaperPoint p : moe.points()) {
             int b = (int) p.x().getAsDouble();
             t.intColumn(0).append(b);
-            t.doubleColumn(1).append(LengthTables.round2(Comparisons.percentAbove(p.y(), at(small, b).getAsDouble())));
-            t.doubleColumn(2).append(LengthTables.round2(Comparisons.reductionPercent(at(big, b).getAsDouble(), p.y())));
+            t.doubleColumn(1).append(TableFormat.round2(Comparisons.percentAbove(p.y(), at(small, b).getAsDouble())));
+            t.doubleColumn(2).append(TableFormat.round2(Comparisons.reductionPercent(at(big, b).getAsDouble(), p.y())));
         }
-        return new ReportTable("derived-moe", t, "Mixture-of-experts vs dense models by batch size, from Figure 4. The paper's text"
+        return new ReportTable("derived-moe", TableFormat.percentages(t), "Mixture-of-experts vs dense models by batch size, from Figure 4. The paper's text"
                 + " states OLMoE uses up to " + paper.text("moe-vs-olmo1b-increase").value() + "% more energy than OLMo 1B",
                 DIGITISED + "; text value " + Labels.PAPER_PUBLISHED_SOURCE + "; " + Labels.PAPER_ONLY);
     }
@@ -107,7 +107,7 @@ public final class DerivedTables {
             OptionalDouble ptc = at(f.series(r[0], "PyTorch + compile"), 1);
             t.stringColumn(0).append(r[0].substring(4));
             if (pt.isPresent() && ptc.isPresent()) {
-                t.doubleColumn(1).append(LengthTables.round2(Comparisons.reductionPercent(pt.getAsDouble(), ptc.getAsDouble())));
+                t.doubleColumn(1).append(TableFormat.round2(Comparisons.reductionPercent(pt.getAsDouble(), ptc.getAsDouble())));
             } else {
                 t.doubleColumn(1).appendMissing();
                 note.append("no PyTorch reading at batch 1 in the figure. ");
@@ -116,7 +116,7 @@ public final class DerivedTables {
             OptionalDouble eager = r[3] == null ? OptionalDouble.empty() : at(f.series(r[0], r[3]), 1);
             OptionalDouble graphs = r[4] == null ? OptionalDouble.empty() : at(f.series(r[0], r[4]), 1);
             if (eager.isPresent() && graphs.isPresent()) {
-                t.doubleColumn(3).append(LengthTables.round2(Comparisons.reductionPercent(eager.getAsDouble(), graphs.getAsDouble())));
+                t.doubleColumn(3).append(TableFormat.round2(Comparisons.reductionPercent(eager.getAsDouble(), graphs.getAsDouble())));
             } else {
                 t.doubleColumn(3).appendMissing();
                 note.append("the figure's vLLM curves were not read separately with and without CUDA graphs. ");
@@ -125,7 +125,7 @@ public final class DerivedTables {
             else t.doubleColumn(4).appendMissing();
             t.stringColumn(5).append(note.toString().trim());
         }
-        return new ReportTable("derived-framework-gains", t, "torch.compile and CUDA-graph energy reductions at batch size 1,"
+        return new ReportTable("derived-framework-gains", TableFormat.percentages(t), "torch.compile and CUDA-graph energy reductions at batch size 1,"
                 + " (E_off − E_on) / E_off × 100, read off Figure 5 beside the values section 3.4 states",
                 DIGITISED + "; text values " + Labels.PAPER_PUBLISHED_SOURCE + "; " + Labels.PAPER_ONLY);
     }
@@ -151,10 +151,10 @@ public final class DerivedTables {
             t.doubleColumn(1).append(c.energyIncreasePercent());
             t.doubleColumn(2).append(c.latencyReductionPercent());
             t.doubleColumn(3).append(Math.round(c.parallelEfficiency() * 1000) / 1000.0);
-            t.doubleColumn(4).append(LengthTables.round2(Comparisons.percentAbove(at(tp, 1).getAsDouble(), at(single, 1).getAsDouble())));
-            t.doubleColumn(5).append(LengthTables.round2(Comparisons.percentAbove(at(tp, 128).getAsDouble(), at(single, 128).getAsDouble())));
+            t.doubleColumn(4).append(TableFormat.round2(Comparisons.percentAbove(at(tp, 1).getAsDouble(), at(single, 1).getAsDouble())));
+            t.doubleColumn(5).append(TableFormat.round2(Comparisons.percentAbove(at(tp, 128).getAsDouble(), at(single, 128).getAsDouble())));
         }
-        return new ReportTable("derived-tensor-parallel", t, "Tensor parallelism for Llama-3.1-8B: energy against latency. Parallel"
+        return new ReportTable("derived-tensor-parallel", TableFormat.percentages(t), "Tensor parallelism for Llama-3.1-8B: energy against latency. Parallel"
                 + " efficiency = (T_1 / T_tp) / GPUs; below 1 the group draws power for longer in total than one GPU would",
                 PaperNumbers.CITATION + ", Section 3.3 (" + Labels.PAPER_PUBLISHED_SOURCE + ") and Fig. 6 (" + Labels.PAPER_DIGITIZED_SOURCE
                         + ", approximate); " + Labels.PAPER_ONLY);
@@ -187,10 +187,10 @@ public final class DerivedTables {
                 t.doubleColumn(2).append(p.y());
                 t.doubleColumn(3).append(off.getAsDouble());
                 t.doubleColumn(4).append(Math.round(online * 1e6) / 1e6);
-                t.doubleColumn(5).append(LengthTables.round2(Comparisons.onlineVsOfflineReductionPercent(off.getAsDouble(), online)));
+                t.doubleColumn(5).append(TableFormat.round2(Comparisons.onlineVsOfflineReductionPercent(off.getAsDouble(), online)));
             }
         }
-        return new ReportTable("derived-online-offline", t, "Online vs offline: Figure 9's reduction, (E_offline − E_online) × 100 /"
+        return new ReportTable("derived-online-offline", TableFormat.percentages(t), "Online vs offline: Figure 9's reduction, (E_offline − E_online) × 100 /"
                 + " E_offline, applied to Figure 5's offline vLLM energy at the same GPU and batch size (where Figure 5 has a"
                 + " reading), giving the online energy it implies",
                 DIGITISED + "; " + Labels.PAPER_ONLY);

@@ -46,7 +46,7 @@ public final class LengthTables {
             t.intColumn("output tokens").append(r.outputTokens());
             t.stringColumn("source").append(Labels.PAPER_PUBLISHED);
         }
-        return new ReportTable("table3-classical-tasks", t, "Table 3 · classical NLP tasks, 1,024 sampled examples each (tokens)",
+        return new ReportTable("table3-classical-tasks", TableFormat.percentages(t), "Table 3 · classical NLP tasks, 1,024 sampled examples each (tokens)",
                 PaperNumbers.CITATION + ", Table 3; " + Labels.PAPER_PUBLISHED_SOURCE + "; " + Labels.PAPER_ONLY);
     }
 
@@ -60,7 +60,7 @@ public final class LengthTables {
         for (TraceSummary s : ours) {
             LengthStats l = input ? s.input() : s.output();
             if (l == null) continue;
-            row(t, s.label(), Labels.ours(Labels.TRACE_COUNT), l.count(), round2(l.mean()), round2(l.std()), l.median(), l.p99());
+            row(t, s.label(), Labels.ours(Labels.TRACE_COUNT), l.count(), TableFormat.round2(l.mean()), TableFormat.round2(l.std()), l.median(), l.p99());
         }
         String source = PaperNumbers.CITATION + (input ? ", Table 1" : ", Table 2") + "; " + Labels.PAPER_PUBLISHED_SOURCE + " (as printed)"
                 + (ours.isEmpty() ? "; " + Labels.PAPER_ONLY : "; ours: counted from the traces named (sample std; numpy-style"
@@ -78,6 +78,4 @@ public final class LengthTables {
         t.doubleColumn("median").append(median);
         t.doubleColumn("p99").append(p99);
     }
-
-    static double round2(double v) { return Math.round(v * 100) / 100.0; }
 }

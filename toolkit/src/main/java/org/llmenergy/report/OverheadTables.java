@@ -37,10 +37,10 @@ public final class OverheadTables {
             t.stringColumn(0).append(r.dataset());
             t.doubleColumn(1).append(r.pytorchPercentAbove());
             t.doubleColumn(2).append(r.vllmPercentAbove());
-            t.doubleColumn(3).append(LengthTables.round2(r.savingsPercent()));
+            t.doubleColumn(3).append(TableFormat.round2(r.savingsPercent()));
             t.doubleColumn(4).append(paper.text("saving-" + LengthCdfFigures.slug(r.dataset())).value());
         }
-        return new ReportTable("table4-above-theoretical", t, "Table 4 · energy above the theoretical value, offline inference on an"
+        return new ReportTable("table4-above-theoretical", TableFormat.percentages(t), "Table 4 · energy above the theoretical value, offline inference on an"
                 + " RTX A6000 (Llama-3.1-8B), with the saving of optimised vLLM over unoptimised PyTorch",
                 PaperNumbers.CITATION + ", Table 4 and Section 4; " + Labels.PAPER_PUBLISHED_SOURCE + " (as printed); the computed"
                         + " saving is derived from the two printed columns");
@@ -62,12 +62,12 @@ public final class OverheadTables {
             t.stringColumn(1).append(r.configuration());
             t.doubleColumn(2).append(r.estimateKwh());
             t.doubleColumn(3).append(r.theoreticalKwh());
-            t.doubleColumn(4).append(LengthTables.round2(r.percentAboveTheoretical()));
+            t.doubleColumn(4).append(TableFormat.round2(r.percentAboveTheoretical()));
             t.stringColumn(5).append(Labels.ours(r.provenance()));
             t.stringColumn(6).append(r.theoreticalBasis());
             t.stringColumn(7).append(r.note());
         }
-        return new ReportTable("table4-ours", t, "Table 4, ours · whole-trace estimates against their FLOPs/TDP baselines"
+        return new ReportTable("table4-ours", TableFormat.percentages(t), "Table 4, ours · whole-trace estimates against their FLOPs/TDP baselines"
                 + (ours.isEmpty() ? " (none: no whole-trace estimate of ours was given)" : ""),
                 ours.isEmpty() ? "no measurements of ours were given"
                         : Labels.source(null, ours.stream().map(TraceTotals::provenance).toList())
@@ -117,7 +117,7 @@ public final class OverheadTables {
         String source = "model (Figure 2 fit to " + Labels.PAPER_DIGITIZED_SOURCE + " values of " + PaperNumbers.CITATION
                 + ", Fig. 2: an estimate, not a measurement); Table 4 column: " + Labels.PAPER_PUBLISHED_SOURCE
                 + (why.isEmpty() ? "" : "; why they differ: " + why);
-        return new ReportTable("table4-figure2-fit", t, caption, source);
+        return new ReportTable("table4-figure2-fit", TableFormat.percentages(t), caption, source);
     }
 
     /**
@@ -137,7 +137,7 @@ public final class OverheadTables {
     }
 
     private static void append(DoubleColumn c, OptionalDouble v) {
-        if (v.isPresent()) c.append(LengthTables.round2(v.getAsDouble()));
+        if (v.isPresent()) c.append(TableFormat.round2(v.getAsDouble()));
         else c.appendMissing();
     }
 }

@@ -82,15 +82,20 @@ public final class SweepSeries {
      * @return {input, output}, or empty when there are no cells
      */
     public static Optional<int[]> fixedShape(List<SweepPoint> points) {
-        Map<String, Set<String>> cells = new TreeMap<>();
+        // ties go to the smallest input, then the smallest output
+        Map<Long, Set<String>> cells = new TreeMap<>();
         for (SweepPoint p : points) {
-            cells.computeIfAbsent(p.input() + "," + p.output(), k -> new LinkedHashSet<>()).add(p.decoding() + "|" + p.batch());
+            cells.computeIfAbsent(((long) p.input() << 32) | p.output(), k -> new LinkedHashSet<>()).add(p.decoding() + "|" + p.batch());
         }
-        return cells.entrySet().stream().max(Comparator.comparingInt((Map.Entry<String, Set<String>> e) -> e.getValue().size()))
-                .map(e -> {
-                    String[] s = e.getKey().split(",");
-                    return new int[] {Integer.parseInt(s[0]), Integer.parseInt(s[1])};
-                });
+        long best = -1;
+        int size = -1;
+        for (Map.Entry<Long, Set<String>> e : cells.entrySet()) {
+            if (e.getValue().size() > size) {
+                best = e.getKey();
+                size = e.getValue().size();
+            }
+        }
+        return best < 0 ? Optional.empty() : Optional.of(new int[] {(int) (best >>> 32), (int) (best & 0xffffffffL)});
     }
 
     private static OptionalInt mostVaried(List<SweepPoint> points, ToIntFunction<SweepPoint> fixed, ToIntFunction<SweepPoint> varied,
