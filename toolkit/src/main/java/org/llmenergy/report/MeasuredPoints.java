@@ -51,6 +51,18 @@ public final class MeasuredPoints {
     }
 
     /**
+     * For notebooks that overlay ours only when a sweep has been run: the records of a results file, or none when the
+     * file does not exist (the figures then say "paper only").
+     *
+     * @param file a results file, which may be absent
+     * @return its measurement records, or an empty list when there is no such file
+     * @throws IOException when the file exists but cannot be read
+     */
+    public static List<ResultRecord> readIfPresent(Path file) throws IOException {
+        return java.nio.file.Files.isRegularFile(file) ? read(file) : List.of();
+    }
+
+    /**
      * @param c a cell
      * @return its configuration label: model, device, dtype, engine and non-default options, for example
      *         {@code "tiny-15m cpu fp32 (djl)"}

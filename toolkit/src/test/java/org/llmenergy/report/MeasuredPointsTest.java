@@ -70,6 +70,12 @@ class MeasuredPointsTest {
     }
 
     @Test
+    void anAbsentResultsFileReadsAsNoRecords() throws Exception {
+        assertTrue(MeasuredPoints.readIfPresent(dir.resolve("none.jsonl")).isEmpty());
+        assertEquals(records.size(), MeasuredPoints.readIfPresent(dir.resolve("results.jsonl")).size());
+    }
+
+    @Test
     void aMissingEnergyIsEmptyWithWhyNeverZero() {
         List<SweepPoint> points = MeasuredPoints.sweepPoints(records, EnergyBasis.GROSS);
         SweepPoint oneToken = points.stream().filter(x -> x.output() == 1).findFirst().orElseThrow();
