@@ -86,11 +86,9 @@ public final class Reproduction {
                 "Table 2: output lengths (tokens)", "ours: exact statistics of each trace; paper-published rows");
         for (TraceProfile p : profiles) report.figure(WorkloadFigures.binHeatMap(p));
         for (TraceProfile p : profiles) {
-            TraceProfile fig7 = TraceProfile.of(p.path().toString(), Binning.figure7());
-            TraceProfile named = new TraceProfile(p.source(), fig7.path(), fig7.format(), fig7.read(), fig7.input(),
-                    fig7.output(), fig7.binned());
-            report.figure(WorkloadFigures.figure7(named, WorkloadFigures.Lengths.INPUT));
-            report.figure(WorkloadFigures.figure7(named, WorkloadFigures.Lengths.OUTPUT));
+            TraceProfile fig7 = TraceProfile.of(p.source(), Binning.figure7());
+            report.figure(WorkloadFigures.figure7(fig7, WorkloadFigures.Lengths.INPUT));
+            report.figure(WorkloadFigures.figure7(fig7, WorkloadFigures.Lengths.OUTPUT));
         }
     }
 }

@@ -64,8 +64,8 @@ public final class WorkloadFigures {
             t.longColumn("requests").append(s.count());
             t.doubleColumn("mean").append(round2(s.mean()));
             t.doubleColumn("std").append(round2(s.std()));
-            t.doubleColumn("median").append(s.median());
-            t.doubleColumn("p99").append(s.p99());
+            t.doubleColumn("median").append(round2(s.median()));
+            t.doubleColumn("p99").append(round2(s.p99()));
             t.doubleColumn("min").append(s.min());
             t.doubleColumn("max").append(s.max());
         }
