@@ -106,6 +106,9 @@ public final class InferenceEngine implements AutoCloseable {
     /** @return the architecture */
     public ModelConfig config() { return model.config(); }
 
+    /** @return the loaded model, for tests in this package */
+    Transformer model() { return model; }
+
     /** @return where the model came from */
     public ModelSource source() { return source; }
 

@@ -133,8 +133,7 @@ final class SpeculativeGenerator implements Generator {
             int a;
             NDArray next;
             if (acceptanceRate != null) {
-                a = 0;
-                while (a < g && draws.nextDouble() < acceptanceRate) a++;
+                a = simulatedPrefix(draws, acceptanceRate, g);
                 next = chooser.choose(position(verifyLogits, a)).reshape(rows, 1);
             } else if (temperature == 0) {
                 NDArray targetTokens = verifyLogits.argMax(2); // [rows, g+1]
@@ -179,6 +178,16 @@ final class SpeculativeGenerator implements Generator {
             NDScope.unregister(emitted, next, nextDraft);
             return new Round(emitted, a, next, nextDraft);
         }
+    }
+
+    /**
+     * @return how many of {@code g} proposals a draft keeps when each is accepted independently with probability
+     * {@code rate} and the first rejection ends the round
+     */
+    static int simulatedPrefix(SplittableRandom draws, double rate, int g) {
+        int a = 0;
+        while (a < g && draws.nextDouble() < rate) a++;
+        return a;
     }
 
     /** @return {@code x[:, i, :]} as {@code [rows, V]} */
