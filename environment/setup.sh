@@ -81,14 +81,17 @@ write_kernelspec() {
   if jar=$(ijava_jar); then
     say "using IJava ($jar)"
     python3 - "$spec_dir/kernel.json" "$jar" "$root" <<'PY'
-import json, sys, subprocess
+import json, os, sys
 out, jar, root = sys.argv[1:4]
 cp = [root + "/toolkit/target/classes"] + open(root + "/toolkit/target/classpath.txt").read().strip().split(":")
+env = {"IJAVA_CLASSPATH": ":".join(cp), "DJL_CACHE_DIR": root + "/.cache/djl"}
+if os.path.isdir(root + "/../shared/datasets"):
+    env["LLM_ENERGY_DATASETS_MIRROR"] = os.path.realpath(root + "/../shared/datasets")
 json.dump({
   "argv": ["java", "-Djava.awt.headless=true", "-Dai.djl.offline=true", "-Dllmenergy.repo.root=" + root,
            "-jar", jar, "{connection_file}"],
-  "display_name": "Java (llm-energy)", "language": "java", "interrupt_mode": "message",
-  "env": {"IJAVA_CLASSPATH": ":".join(cp), "DJL_CACHE_DIR": root + "/.cache/djl"}}, open(out, "w"), indent=1)
+  "display_name": "Java (llm-energy)", "language": "java", "interrupt_mode": "message", "env": env},
+  open(out, "w"), indent=1)
 PY
   else
     local kjar="$kernel_dir/rapaio-jupyter-kernel-$RJK_VERSION.jar"
@@ -99,15 +102,17 @@ PY
     fi
     say "using rapaio-jupyter-kernel $RJK_VERSION"
     python3 - "$spec_dir/kernel.json" "$kjar" "$root" <<'PY'
-import json, sys
+import json, os, sys
 out, jar, root = sys.argv[1:4]
 cp = [root + "/toolkit/target/classes"] + open(root + "/toolkit/target/classpath.txt").read().strip().split(":")
+# rapaio separates classpath entries with ';' (a ':' list kills the kernel at start-up).
+env = {"RJK_CLASSPATH": ";".join(cp), "RJK_TIMEOUT_MILLIS": "-1", "DJL_CACHE_DIR": root + "/.cache/djl"}
+if os.path.isdir(root + "/../shared/datasets"):
+    env["LLM_ENERGY_DATASETS_MIRROR"] = os.path.realpath(root + "/../shared/datasets")
 json.dump({
   "argv": ["java", "-Djava.awt.headless=true", "-Dai.djl.offline=true", "-Dllmenergy.repo.root=" + root,
            "-Xmx4g", "-jar", jar, "{connection_file}"],
-  "display_name": "Java (llm-energy)", "language": "java", "interrupt_mode": "message",
-  # rapaio separates classpath entries with ';' (a ':' list kills the kernel at start-up).
-  "env": {"RJK_CLASSPATH": ";".join(cp), "RJK_TIMEOUT_MILLIS": "-1", "DJL_CACHE_DIR": root + "/.cache/djl"}},
+  "display_name": "Java (llm-energy)", "language": "java", "interrupt_mode": "message", "env": env},
   open(out, "w"), indent=1)
 PY
   fi

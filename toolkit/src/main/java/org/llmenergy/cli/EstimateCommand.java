@@ -1,5 +1,11 @@
 package org.llmenergy.cli;
 
+import org.llmenergy.estimate.BatchEnergy;
+import org.llmenergy.estimate.SweepEnergyModel;
+import org.llmenergy.experiment.ResultRecord;
+import org.llmenergy.experiment.ResultsReader;
+import org.llmenergy.experiment.StoredRecord;
+import org.llmenergy.workload.TraceProfile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -56,9 +62,18 @@ final class EstimateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--bins", required = true, paramLabel = "FILE",
+    @Option(names = "--bins", paramLabel = "FILE",
             description = "bin counts, as printed by 'workload bins --format csv' (input_bin,output_bin,requests)")
     Path bins;
+
+    @Option(names = "--trace", paramLabel = "ID|PATH",
+            description = "a trace (catalog id or file), binned with the paper's bins; instead of --bins")
+    String trace;
+
+    @Option(names = "--results", paramLabel = "FILE",
+            description = "a sweep's results (JSON Lines): per-bin energies from a model fitted to its measured cells "
+                    + "(provenance 'model', extrapolation flagged)")
+    Path results;
 
     @Option(names = "--energies", paramLabel = "FILE", description = "per-bin batch energies in joules")
     Path energies;
@@ -73,7 +88,7 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--gpu", defaultValue = "RTX-A6000", description = "GPU for the baseline (and paper-fit): catalog or NVML name (default ${DEFAULT-VALUE})")
     String gpu;
 
-    @Option(names = "--model", defaultValue = "llama-3.1-8b", description = "model preset for the FLOPs (default ${DEFAULT-VALUE})")
+    @Option(names = "--model", description = "model preset for the FLOPs (default: the model of --results, else llama-3.1-8b)")
     String model;
 
     @Option(names = "--peak", defaultValue = "sparse",
@@ -81,7 +96,8 @@ final class EstimateCommand implements Callable<Integer> {
     String peak;
 
     @Option(names = "--batch", paramLabel = "N",
-            description = "paper-fit: one batch size for every bin (default: the largest that fits the GPU, up to 256)")
+            description = "one batch size for every bin: paper-fit (default: the largest that fits the GPU, up to 256) "
+                    + "or --results (default: the largest batch measured)")
     Integer batch;
 
     @Option(names = "--ceil", description = "count ceil(N/B) batches instead of the paper's N/B")
@@ -95,9 +111,10 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ((energies == null) == (source == null)) {
-            throw new IllegalArgumentException("give exactly one of --energies FILE or --source paper-fit");
+        if ((energies == null ? 0 : 1) + (source == null ? 0 : 1) + (results == null ? 0 : 1) != 1) {
+            throw new IllegalArgumentException("give exactly one of --energies FILE, --results FILE or --source paper-fit");
         }
+        if ((bins == null) == (trace == null)) throw new IllegalArgumentException("give exactly one of --bins FILE or --trace ID|PATH");
         if (source != null && !source.equals("paper-fit")) {
             throw new IllegalArgumentException("--source: only 'paper-fit' is known, got '" + source + "'");
         }
@@ -108,13 +125,23 @@ final class EstimateCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--peak must be sparse or dense, got '" + peak + "'");
         };
         GpuSpec gpuSpec = GpuCatalog.builtIn().get(gpu);
+        List<ResultRecord> records = results == null ? List.of()
+                : ResultsReader.read(results).records().stream().map(StoredRecord::typed).toList();
+        if (model == null) {
+            model = records.stream().map(r -> r.cell().model()).findFirst().orElse("llama-3.1-8b");
+        }
         ModelConfig config = Presets.get(model);
-        List<BinCount> workload = BinCountsCsv.read(bins);
+        List<BinCount> workload = bins != null ? BinCountsCsv.read(bins) : TraceProfile.of(trace).binned().counts();
         BatchCounting counting = ceil ? BatchCounting.CEIL : BatchCounting.EXACT;
 
         WorkloadEstimate estimate;
         WhatIfAnswer band = null;
-        if (energies != null) {
+        if (results != null) {
+            SweepEnergyModel fitted = SweepEnergyModel.fit(records);
+            int b = batch != null ? batch : fitted.points().stream().mapToInt(SweepEnergyModel.Point::batch).max().orElseThrow();
+            List<BatchEnergy> perBin = workload.stream().map(c -> fitted.batchEnergy(c.inputBin(), c.outputBin(), b)).toList();
+            estimate = new BinnedEstimator(counting, interpolate).estimate(workload, perBin);
+        } else if (energies != null) {
             Optional<Provenance.Source> dflt = energiesSource == null ? Optional.empty() : Optional.of(Provenance.Source.fromLabel(energiesSource));
             estimate = new BinnedEstimator(counting, interpolate).estimate(workload, BatchEnergiesCsv.read(energies, dflt));
         } else {
@@ -127,6 +154,12 @@ final class EstimateCommand implements Callable<Integer> {
                     MemoryAssumptions.vllmBf16().withMaxBatch(PaperFitEstimator.DEFAULT_BATCH_CAP)), gpuSpec);
             band = new WhatIfEstimator(Figure2Fit.fit(PaperNumbers.load())).energy(workload, gpuSpec, policy);
             estimate = band.breakdown();
+        }
+        if (results != null) {
+            spec.commandLine().getErr().println("note: the theoretical baseline assumes " + gpuSpec.name()
+                    + " at its peak; the results were measured on " + records.stream().map(r -> r.cell().device())
+                    .findFirst().orElse("an unknown device") + ", so '% above theoretical' compares different hardware"
+                    + " unless --gpu names the measured device");
         }
         TheoreticalEstimate theory = new TheoreticalEstimator(FlopsModel.of(config), PeakRate.of(gpuSpec, sparsity)).estimate(workload);
         OptionalDouble pct = estimate.totalJoules().isPresent()
@@ -144,7 +177,8 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, WorkloadEstimate e, TheoreticalEstimate t, OptionalDouble pct, WhatIfAnswer band) {
-        out.println("workload:    " + e.totalRequests() + " requests in " + e.bins().size() + " bins (" + bins + ")");
+        out.println("workload:    " + e.totalRequests() + " requests in " + e.bins().size() + " bins ("
+                + (bins != null ? bins : trace) + ")");
         out.println("estimate:    " + e.describe());
         if (band != null) {
             out.println("             " + band.describe());
@@ -171,7 +205,8 @@ final class EstimateCommand implements Callable<Integer> {
 
     private void printJson(PrintWriter out, WorkloadEstimate e, TheoreticalEstimate t, OptionalDouble pct, WhatIfAnswer band) throws Exception {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("bins_file", bins.toString());
+        root.put("bins_file", bins == null ? null : bins.toString());
+        root.put("trace", trace);
         root.put("requests", e.totalRequests());
         root.put("partial", e.partial());
         root.put("missing_bins", e.missingBins());

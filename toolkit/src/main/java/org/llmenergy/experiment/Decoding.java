@@ -20,10 +20,12 @@ import java.util.stream.Collectors;
  * @param draftModel  the draft model (preset or directory), for {@code speculative}
  * @param lookahead   draft tokens per step γ, for {@code speculative}
  * @param seed        sampling seed, for the sampling strategies; null leaves it to the engine
+ * @param acceptanceRate for {@code speculative} with random weights: the probability that a drafted token is
+ *                    accepted (random drafts are never accepted for real); null with checkpoint weights
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Decoding(String strategy, Integer beamWidth, Double temperature, Double topP, Integer topK,
-                       String draftModel, Integer lookahead, Long seed) {
+                       String draftModel, Integer lookahead, Long seed, Double acceptanceRate) {
     public static final String GREEDY = "greedy";
     public static final String BEAM = "beam";
     public static final String TEMPERATURE = "temperature";
@@ -33,7 +35,7 @@ public record Decoding(String strategy, Integer beamWidth, Double temperature, D
     /** Every strategy a spec may name. */
     public static final Set<String> STRATEGIES = Set.of(GREEDY, BEAM, TEMPERATURE, TOP_P, TOP_K, SPECULATIVE);
     /** Greedy decoding, the default. */
-    public static final Decoding GREEDY_DECODING = new Decoding(GREEDY, null, null, null, null, null, null, null);
+    public static final Decoding GREEDY_DECODING = new Decoding(GREEDY, null, null, null, null, null, null, null, null);
 
     public Decoding {
         Objects.requireNonNull(strategy, "strategy");
@@ -55,6 +57,9 @@ public record Decoding(String strategy, Integer beamWidth, Double temperature, D
         if (topP != null && !(topP > 0 && topP <= 1)) throw new IllegalArgumentException("topP must be in (0, 1]");
         if (topK != null && topK <= 0) throw new IllegalArgumentException("topK must be > 0");
         if (lookahead != null && lookahead <= 0) throw new IllegalArgumentException("lookahead must be > 0");
+        if (acceptanceRate != null && !(acceptanceRate >= 0 && acceptanceRate <= 1)) {
+            throw new IllegalArgumentException("acceptanceRate must be in [0, 1]");
+        }
     }
 
     /** @return the parameters that are set, in declaration order */

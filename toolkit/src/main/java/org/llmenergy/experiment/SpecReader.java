@@ -201,7 +201,8 @@ public final class SpecReader {
             problem(path, "must be a strategy name or an object with \"strategy\"");
             return null;
         }
-        keys(d, path, "strategy", "beamWidth", "temperature", "topP", "topK", "draftModel", "lookahead", "seed");
+        keys(d, path, "strategy", "beamWidth", "temperature", "topP", "topK", "draftModel", "lookahead", "seed",
+                "acceptanceRate");
         String strategy = string(d, path, "strategy", null);
         if (strategy == null) {
             if (d.get("strategy") == null) problem(path + ".strategy", "is required");
@@ -221,6 +222,10 @@ public final class SpecReader {
         // The paper's speculative decoding looks ahead γ = 4 draft tokens (digest §2.3).
         Integer lookahead = optionalInt(d, path, "lookahead", 1);
         if (strategy.equals(Decoding.SPECULATIVE) && lookahead == null && d.get("lookahead") == null) lookahead = 4;
+        Double acceptanceRate = optionalNumber(d, path, "acceptanceRate", 0, true);
+        if (acceptanceRate != null && acceptanceRate > 1) {
+            problem(path + ".acceptanceRate", "must be in [0, 1], got " + acceptanceRate);
+        }
         Long seed = null;
         JsonNode s = d.get("seed");
         if (s != null) {
@@ -240,7 +245,7 @@ public final class SpecReader {
             return null;
         }
         if (!problemsFor(path)) return null;
-        return new Decoding(strategy, beam, temperature, topP, topK, draft, lookahead, seed);
+        return new Decoding(strategy, beam, temperature, topP, topK, draft, lookahead, seed, acceptanceRate);
     }
 
     private CellsSpec cells(JsonNode node) {

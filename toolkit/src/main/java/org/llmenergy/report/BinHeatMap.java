@@ -1,5 +1,6 @@
 package org.llmenergy.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -17,21 +18,25 @@ public final class BinHeatMap {
      * @return the chart; cells show the request count
      */
     public static HeatMapChart chart(String title, List<BinCount> counts, int[] inputBins, int[] outputBins) {
-        HeatMapChart chart = new HeatMapChartBuilder().width(720).height(460).title(title)
+        HeatMapChart chart = new HeatMapChartBuilder().width(720).height(540).title(title)
                 .xAxisTitle("input bin I* (tokens)").yAxisTitle("output bin O* (tokens)").build();
-        int[][] heat = new int[inputBins.length * outputBins.length][];
-        int k = 0;
+        // Categories as labels; each heat entry is {x index, y index, value}.
+        List<String> xs = new ArrayList<>();
+        List<String> ys = new ArrayList<>();
+        for (int edge : inputBins) xs.add(Integer.toString(edge));
+        for (int edge : outputBins) ys.add(Integer.toString(edge));
+        List<Number[]> heat = new ArrayList<>();
         long max = 1;
         for (int i = 0; i < inputBins.length; i++) {
             for (int o = 0; o < outputBins.length; o++) {
                 long n = requests(counts, inputBins[i], outputBins[o]);
                 max = Math.max(max, n);
-                heat[k++] = new int[] {i, o, (int) Math.min(Integer.MAX_VALUE, n)};
+                heat.add(new Number[] {i, o, n});
             }
         }
-        chart.getStyler().setShowValue(true).setMin(0).setMax(max).setLegendVisible(true);
+        chart.getStyler().setShowValue(true).setHeatMapValueDecimalPattern("#,##0").setMin(0).setMax(max).setLegendVisible(true);
         chart.getStyler().setPlotContentSize(0.95);
-        chart.addSeries("requests", inputBins, outputBins, heat);
+        chart.addSeries("requests", xs, ys, heat);
         return chart;
     }
 

@@ -32,7 +32,7 @@ class HtmlReportTest {
         assertTrue(html.contains("<img src=\"heat.png\""), html);
         BufferedImage png = ImageIO.read(dir.resolve("heat.png").toFile());
         assertEquals(720, png.getWidth());
-        assertEquals(460, png.getHeight());
+        assertEquals(540, png.getHeight());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.llmenergy.estimate.BatchEnergy;
+import org.llmenergy.estimate.RelativeLeastSquares;
 import org.llmenergy.units.Energy;
 import org.llmenergy.units.Provenance;
 

@@ -1,11 +1,11 @@
-package org.llmenergy.estimate.paper;
+package org.llmenergy.estimate;
 
 /**
  * Linear least squares in relative error: finds theta minimising sum_i ((A_i . theta - y_i) / y_i)^2, so a
  * 1e-5 kWh reading weighs as much as a 1 kWh one (the figures are log-scaled). Columns are rescaled to unit
  * maximum before a Householder QR solve, because the design mixes 1/B with I^2 ~ 1e9.
  */
-final class RelativeLeastSquares {
+public final class RelativeLeastSquares {
     private RelativeLeastSquares() {}
 
     /**
@@ -14,7 +14,7 @@ final class RelativeLeastSquares {
      * @return the coefficients
      * @throws IllegalArgumentException when there are fewer observations than unknowns or the design is singular
      */
-    static double[] solve(double[][] a, double[] y) {
+    public static double[] solve(double[][] a, double[] y) {
         int m = a.length;
         int n = a[0].length;
         if (m < n) throw new IllegalArgumentException("need at least " + n + " observations, got " + m);

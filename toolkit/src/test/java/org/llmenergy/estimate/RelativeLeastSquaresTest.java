@@ -1,4 +1,4 @@
-package org.llmenergy.estimate.paper;
+package org.llmenergy.estimate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,0 +1,40 @@
+package org.llmenergy.inference;
+
+import java.util.Objects;
+
+/**
+ * How an {@link InferenceEngine} runs its model.
+ *
+ * @param device              CPU or GPU
+ * @param precision           weights and activations precision
+ * @param intraOpThreads      PyTorch intra-op threads; 0 leaves the engine's default (set process-wide, since
+ *                            libtorch has one thread pool)
+ * @param maxAttentionBytes   upper bound, in bytes, on one attention score tensor; longer prompts are processed
+ *                            in query chunks so that prefill memory stays bounded
+ */
+public record EngineOptions(ComputeDevice device, Precision precision, int intraOpThreads, long maxAttentionBytes) {
+    /** Default bound on one attention score tensor: 256 MiB. */
+    public static final long DEFAULT_MAX_ATTENTION_BYTES = 256L << 20;
+
+    public EngineOptions {
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(precision, "precision");
+        if (intraOpThreads < 0) throw new IllegalArgumentException("intraOpThreads must be >= 0, got " + intraOpThreads);
+        if (maxAttentionBytes < 1024) throw new IllegalArgumentException("maxAttentionBytes must be >= 1024, got " + maxAttentionBytes);
+    }
+
+    /** @return fp32 on the CPU with the engine's default thread count */
+    public static EngineOptions cpu() { return new EngineOptions(ComputeDevice.CPU, Precision.FP32, 0, DEFAULT_MAX_ATTENTION_BYTES); }
+
+    /** @return a copy with another device */
+    public EngineOptions withDevice(ComputeDevice d) { return new EngineOptions(d, precision, intraOpThreads, maxAttentionBytes); }
+
+    /** @return a copy with another precision */
+    public EngineOptions withPrecision(Precision p) { return new EngineOptions(device, p, intraOpThreads, maxAttentionBytes); }
+
+    /** @return a copy with another intra-op thread count (0 = engine default) */
+    public EngineOptions withThreads(int n) { return new EngineOptions(device, precision, n, maxAttentionBytes); }
+
+    /** @return a copy with another bound on one attention score tensor, in bytes */
+    public EngineOptions withMaxAttentionBytes(long b) { return new EngineOptions(device, precision, intraOpThreads, b); }
+}
