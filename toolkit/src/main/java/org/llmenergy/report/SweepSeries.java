@@ -56,9 +56,13 @@ public final class SweepSeries {
         return curves(points, p -> p.input() == input, p -> batchLabel(p) + ", I=" + input, SweepSeries::batchLabel, SweepPoint::output, SweepPoint::batchSeconds);
     }
 
-    /** Whole-run energy against batch size for one (input, output) shape, one series per decoding strategy (Figure 3). */
+    /**
+     * Whole-run energy against batch size for one (input, output) shape, one series per decoding strategy (Figure 3);
+     * cells that differ only in their sampling seed are averaged into one curve.
+     */
     public static List<Series> byDecoding(List<SweepPoint> points, int input, int output) {
-        return curves(points, p -> p.input() == input && p.output() == output, SweepPoint::decoding, SweepPoint::decoding, SweepPoint::batch, SweepPoint::totalKwh);
+        Function<SweepPoint, String> key = p -> withoutSeed(p.decoding());
+        return curves(points, p -> p.input() == input && p.output() == output, key, key, SweepPoint::batch, SweepPoint::totalKwh);
     }
 
     /**
@@ -116,6 +120,11 @@ public final class SweepSeries {
     }
 
     private static String batchLabel(SweepPoint p) { return "BS" + p.batch(); }
+
+    /** @return a decoding key without its sampling seed, for legends ({@code "top-p(topP=0.9,seed=1)"} → {@code "top-p(topP=0.9)"}) */
+    static String withoutSeed(String decoding) {
+        return decoding.replaceAll(",seed=-?\\d+", "").replaceAll("\\(seed=-?\\d+,?", "(").replace("()", "");
+    }
 
     private static List<Series> curves(List<SweepPoint> points, Predicate<SweepPoint> keep, Function<SweepPoint, String> key,
                                        Function<SweepPoint, String> group, ToIntFunction<SweepPoint> x, Function<SweepPoint, OptionalDouble> y) {

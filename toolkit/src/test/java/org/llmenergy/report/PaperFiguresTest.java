@@ -160,6 +160,13 @@ class PaperFiguresTest {
     }
 
     @Test
+    void decodingLegendsLeaveOutTheSamplingSeed() {
+        assertEquals("top-p(topP=0.9)", SweepSeries.withoutSeed("top-p(topP=0.9,seed=1)"));
+        assertEquals("speculative(draftModel=t,lookahead=4)", SweepSeries.withoutSeed("speculative(draftModel=t,lookahead=4,seed=-2)"));
+        assertEquals("greedy", SweepSeries.withoutSeed("greedy"));
+    }
+
+    @Test
     void figure1PutsOurTotalsAtTheirOwnTracesBesideTheirBaselines() {
         TraceTotals t = new TraceTotals("my-trace", "tiny cpu", 2.0, 0.5, "rapl", "FLOPs of tiny x CPU 65 W", "");
         Panel p = TraceEnergyFigure.panel(List.of(t));
