@@ -68,11 +68,12 @@ class SweepAndResultsCommandTest {
 
     @Test
     void anUnregisteredEngineFailsInsteadOfInventingEnergy() throws Exception {
-        Path spec = spec(SPEC.replace("\"engine\": \"synthetic\", ", ""));
+        Path spec = spec(SPEC.replace("\"engine\": \"synthetic\"", "\"engine\": \"no-such-engine\""));
         Path out = dir.resolve("r.jsonl");
         Run r = cli("sweep", spec.toString(), "--out", out.toString());
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("no engine backend named 'djl' is available (available: [synthetic])"), r.err());
+        assertTrue(r.err().contains("no engine backend named 'no-such-engine' is available (available: [djl, synthetic])"),
+                r.err());
         assertFalse(Files.exists(out));
     }
 
