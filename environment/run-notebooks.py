@@ -51,7 +51,16 @@ def count_outputs(nb):
     return images, errors
 
 
+def use_this_checkouts_kernel():
+    """Puts this checkout's kernelspec (written by setup.sh) ahead of any user-wide `llm-energy` kernel, so a
+    notebook runs against the toolkit of the checkout it belongs to."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    local = os.path.join(root, "environment", ".jupyter")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in [local, os.environ.get("JUPYTER_PATH", "")] if p)
+
+
 def main():
+    use_this_checkouts_kernel()
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="out/notebooks")
     ap.add_argument("--timeout", type=int, default=1200, help="seconds per cell")

@@ -75,7 +75,7 @@ PY
 }
 
 write_kernelspec() {
-  local spec_dir="$root/environment/.kernelspec/llm-energy"
+  local spec_dir="$root/environment/.jupyter/kernels/llm-energy"
   mkdir -p "$spec_dir" "$root/.cache/djl"
   local jar
   if jar=$(ijava_jar); then
@@ -125,5 +125,6 @@ install_jupyter
 build_toolkit
 write_kernelspec
 if [ "$open" = 1 ]; then
+  export JUPYTER_PATH="$root/environment/.jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
   cd "$root/notebooks" && exec jupyter notebook
 fi

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
+import java.util.Locale;
 import org.llmenergy.workload.BinCount;
+import org.llmenergy.workload.BinnedWorkload;
+import org.llmenergy.workload.TraceProfile;
 
 /** A heat map of requests per (input, output) length bin, the picture of a binned workload. */
 public final class BinHeatMap {
@@ -38,6 +41,22 @@ public final class BinHeatMap {
         chart.getStyler().setPlotContentSize(0.95);
         chart.addSeries("requests", xs, ys, heat);
         return chart;
+    }
+
+    /** A heat map of a trace's requests per bin, with the excluded count in the caption. */
+    public static Figure of(TraceProfile p) {
+        BinnedWorkload b = p.binned();
+        HeatMapChart chart = chart("Requests per bin: " + p.source(), b.counts(),
+                b.binning().inputEdges().stream().mapToInt(Integer::intValue).toArray(),
+                b.binning().outputEdges().stream().mapToInt(Integer::intValue).toArray());
+        String caption = String.format(Locale.ROOT,
+                "%,d requests in %d non-empty bins (%s bins, ceiling mapping); %,d excluded by the %s overflow "
+                        + "policy (input only %,d, output only %,d, both %,d).",
+                b.total(), b.counts().size(), b.binning().name(), b.excluded(), b.binning().overflow().label(),
+                b.overflow().inputOnly(), b.overflow().outputOnly(), b.overflow().both());
+        String name = p.source().replace('\\', '/');
+        String id = "bins-" + name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+        return Figure.of(id, chart, caption, "ours: " + p.source() + " (" + p.path().getFileName() + ")");
     }
 
     private static long requests(List<BinCount> counts, int inputBin, int outputBin) {

@@ -14,7 +14,6 @@ import org.llmenergy.estimate.BinnedEstimator;
 import org.llmenergy.estimate.SweepEnergyModel;
 import org.llmenergy.estimate.WorkloadEstimate;
 import org.llmenergy.estimate.paper.PaperFitEstimator;
-import org.llmenergy.estimate.paper.Table4Comparison;
 import org.llmenergy.experiment.Backend;
 import org.llmenergy.experiment.Backends;
 import org.llmenergy.experiment.ConsoleProgress;
@@ -70,22 +69,58 @@ public final class Reproduction {
     }
 
     /**
-     * Runs every section and writes the report.
+     * Runs every section and writes the report: the traces, the CPU sweep, our whole-trace energy, and every
+     * paper section with our data overlaid where we have it.
      *
      * @return the path of {@code index.html}
      */
     public Path run() {
         HtmlReport report = HtmlReport.titled("llm-energy: reproducing Fernandez et al. (ACL 2025)");
         report.paragraph("Every table and figure below names its source: 'ours' for numbers this toolkit computed "
-                + "or measured here (with their provenance), 'paper-published' for values printed in the paper, and "
-                + "'paper-digitized' for approximate values read off its figures.");
+                + "or measured here (with their provenance), 'paper-published' for values printed in the paper, "
+                + "'paper-digitized' for approximate values read off its figures, and 'model' for estimates from a "
+                + "fitted model.");
         List<TraceProfile> profiles = profiles();
-        workloads(report, profiles);
         List<ResultRecord> sweep = runSweep();
-        wholeTraceEnergy(report, profiles, sweep, options.quick() ? 1 : 4);
+        report.paragraph("Our measurements: " + sweepDescription(sweep));
+        OurData ours = OurData.none()
+                .withTraces(summaries(profiles))
+                .withControlledSweep(MeasuredPoints.sweepPoints(sweep, EnergyBasis.GROSS));
+        List<ReportSection> sections = PaperSections.all(ours);
+        report.add(sections.get(0));
+        for (TraceProfile p : profiles) report.figure(BinHeatMap.of(p));
+        for (ReportSection section : sections.subList(1, sections.size())) {
+            report.add(section);
+            if (section.heading().startsWith("Whole-trace")) wholeTraceEnergy(report, profiles, sweep, options.quick() ? 1 : 4);
+        }
         Path index = report.writeTo(options.outDir());
         log.accept("report written: " + index + " (" + report.figures().size() + " figures)");
         return index;
+    }
+
+    /** Reads each trace once with the paper's bins. */
+    public List<TraceProfile> profiles() {
+        List<TraceProfile> profiles = new ArrayList<>();
+        for (String t : options.traces()) {
+            log.accept("reading trace " + t);
+            profiles.add(TraceProfile.of(t, Binning.paper()));
+        }
+        return profiles;
+    }
+
+    /** The traces as the paper's sections take them (Figure 7's CDFs with the Figure-7 bins). */
+    public static List<TraceSummary> summaries(List<TraceProfile> profiles) {
+        return profiles.stream().map(p -> TraceSummary.of(p.source(), table4Dataset(p.source()), p,
+                TraceProfile.of(p.source(), Binning.figure7()))).toList();
+    }
+
+    /** @return the Table 4 row a trace corresponds to, or null */
+    static String table4Dataset(String trace) {
+        String t = trace.toLowerCase(Locale.ROOT);
+        if (t.contains("burstgpt")) return "BurstGPT";
+        if (t.contains("azure") && t.contains("code")) return "Azure Code";
+        if (t.contains("azure") && t.contains("conv")) return "Azure Conversation";
+        return null;
     }
 
     /**
@@ -145,26 +180,20 @@ public final class Reproduction {
     }
 
     /**
-     * Whole-trace energy (paper Section 4.2, Table 4): each trace's bins priced two ways. "Ours": every bin at
-     * batch {@code batch} from the energy model fitted to our CPU sweep (bins beyond the swept lengths are
-     * extrapolated, and flagged). "Paper fit": the paper's own A6000/vLLM energies (fitted to Figure 2) with its
-     * FLOPs/TDP baseline, beside Table 4.
+     * Our whole-trace energy (paper Section 4.2): every bin of each trace at batch {@code batch}, priced by the
+     * energy model fitted to our CPU sweep (bins beyond the swept lengths are extrapolated, and flagged), with
+     * N/B batches per bin. Added to the report after the paper's whole-trace section, which already shows the
+     * paper's setting applied to the same bins through the Figure 2 fit.
      */
     public static void wholeTraceEnergy(HtmlReport report, List<TraceProfile> profiles, List<ResultRecord> sweep,
                                         int batch) {
-        report.section("Whole-trace energy and Table 4 (paper Section 4)");
         SweepEnergyModel model = SweepEnergyModel.fit(sweep);
-        report.paragraph("Our energy model, fitted to " + model.points().size() + " measured CPU cells: "
-                + model.describe() + ".");
+        report.paragraph("Ours: an energy model of the form of the Figure 2 fit, fitted to " + model.points().size()
+                + " measured CPU cells: " + model.describe() + ".");
         Table ours = Table.create("Whole-trace energy: ours (CPU sweep, tiny-15m, batch " + batch + ")",
                 StringColumn.create("trace"), LongColumn.create("requests"), LongColumn.create("bins"),
                 LongColumn.create("extrapolated_bins"), DoubleColumn.create("energy_J"), DoubleColumn.create("energy_Wh"),
                 DoubleColumn.create("J_per_request"), StringColumn.create("source"));
-        Table paper = Table.create("Table 4 beside the paper-fit estimate for these traces",
-                StringColumn.create("trace"), StringColumn.create("table4_dataset"),
-                DoubleColumn.create("ours_pct_above_theoretical"), DoubleColumn.create("ours_pct_above_dense_peak"),
-                DoubleColumn.create("table4_vllm_pct_above"), StringColumn.create("note"));
-        PaperFitEstimator paperFit = PaperFitEstimator.paperSetting();
         for (TraceProfile p : profiles) {
             List<BinCount> bins = p.binned().counts();
             List<BatchEnergy> energies = bins.stream().map(b -> model.batchEnergy(b.inputBin(), b.outputBin(), batch)).toList();
@@ -179,22 +208,25 @@ public final class Reproduction {
             ours.doubleColumn("energy_Wh").append(round(Energy.toWh(joules), 4));
             ours.doubleColumn("J_per_request").append(round(joules / est.totalRequests(), 4));
             ours.stringColumn("source").append("model fitted to our sweep (" + sourceOf(sweep) + ")");
-
-            String dataset = p.source().contains("code") ? "Azure Code" : "Azure Conversation";
-            Table4Comparison c = paperFit.compareWithTable4(bins, dataset);
-            paper.stringColumn("trace").append(p.source());
-            paper.stringColumn("table4_dataset").append(dataset);
-            paper.doubleColumn("ours_pct_above_theoretical").append(round(c.oursPercentAbove().orElse(Double.NaN), 1));
-            paper.doubleColumn("ours_pct_above_dense_peak").append(round(c.oursPercentAboveDensePeak().orElse(Double.NaN), 1));
-            paper.doubleColumn("table4_vllm_pct_above").append(c.paperVllmPercentAbove());
-            paper.stringColumn("note").append("paper-fit: A6000/vLLM energies from Figure 2 (model), 309.7 TFLOP/s sparse peak");
         }
         report.table(ours, ours.name(), "ours: " + sourceOf(sweep) + " measurements of the CPU sweep, extended to every "
                 + "bin by a fitted model (provenance 'model'); N/B batches per bin, exact ratio");
-        report.table(paper, paper.name(), "model: the paper's Figure 2 (paper-digitized) fitted, applied to these "
-                + "traces' bins; Table 4 values paper-published");
-        report.paragraph(paperFit.compareWithTable4(profiles.get(0).binned().counts(),
-                profiles.get(0).source().contains("code") ? "Azure Code" : "Azure Conversation").explanation());
+        TraceProfile first = profiles.get(0);
+        String dataset = table4Dataset(first.source());
+        if (dataset != null) {
+            report.paragraph("Why the Figure 2 fit lands above Table 4 for these traces: "
+                    + PaperFitEstimator.paperSetting().compareWithTable4(first.binned().counts(), dataset).explanation());
+        }
+    }
+
+    /** @return one line on what the sweep measured and with which meter */
+    static String sweepDescription(List<ResultRecord> sweep) {
+        long measured = sweep.stream().filter(r -> r.measurement() != null).count();
+        long failed = sweep.stream().filter(r -> r.failure() != null).count();
+        String cpu = sweep.stream().map(r -> r.environment().cpuModel()).filter(Objects::nonNull).findFirst().orElse("unknown CPU");
+        return measured + " measured repeats and " + failed + " failures of the tiny-15m preset on " + cpu
+                + "; energy source " + sourceOf(sweep) + (sourceOf(sweep).contains("estimate")
+                ? " (an ESTIMATE: CPU time x per-thread power; this machine exposes no energy counter)" : "") + ".";
     }
 
     private static String sourceOf(List<ResultRecord> sweep) {
@@ -206,37 +238,5 @@ public final class Reproduction {
     private static double round(double v, int decimals) {
         double f = Math.pow(10, decimals);
         return Math.round(v * f) / f;
-    }
-
-    /** Reads each trace once with the paper's bins. */
-    public List<TraceProfile> profiles() {
-        List<TraceProfile> profiles = new ArrayList<>();
-        for (String t : options.traces()) {
-            log.accept("reading trace " + t);
-            profiles.add(TraceProfile.of(t, Binning.paper()));
-        }
-        return profiles;
-    }
-
-    /**
-     * The workloads section (paper Section 4.3): Tables 1–2, a bin heat map per trace, and Figure 7 for each
-     * trace with the Figure-7 bins (no 64-token output bin, as the paper's figure has none).
-     */
-    public static void workloads(HtmlReport report, List<TraceProfile> profiles) {
-        report.section("Workloads: request traces and their bins (paper Section 4.3)");
-        report.paragraph("Statistics are exact (counting histograms over integer token counts; sample standard "
-                + "deviation; percentiles interpolated linearly as numpy does). The paper does not say which trace "
-                + "versions it used; its Tables 1-2 match the 2024 week-long Azure traces better than the 2023 "
-                + "ones the mirror holds, so differences below are expected.");
-        report.table(WorkloadFigures.lengthTable(WorkloadFigures.Lengths.INPUT, profiles),
-                "Table 1: input lengths (tokens)", "ours: exact statistics of each trace; paper-published rows");
-        report.table(WorkloadFigures.lengthTable(WorkloadFigures.Lengths.OUTPUT, profiles),
-                "Table 2: output lengths (tokens)", "ours: exact statistics of each trace; paper-published rows");
-        for (TraceProfile p : profiles) report.figure(WorkloadFigures.binHeatMap(p));
-        for (TraceProfile p : profiles) {
-            TraceProfile fig7 = TraceProfile.of(p.source(), Binning.figure7());
-            report.figure(WorkloadFigures.figure7(fig7, WorkloadFigures.Lengths.INPUT));
-            report.figure(WorkloadFigures.figure7(fig7, WorkloadFigures.Lengths.OUTPUT));
-        }
     }
 }

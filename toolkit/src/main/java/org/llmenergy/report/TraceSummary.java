@@ -39,6 +39,20 @@ public record TraceSummary(String label, String table4Dataset, LengthStats input
                 LengthCdf.of(label, "output", profile.outputCdf(), profile.binned().outputCdf()), profile.binned().counts());
     }
 
+    /**
+     * As the paper draws it: statistics and bins from a profile with the paper's bins, and the binned CDFs of
+     * Figure 7 from a profile with the Figure-7 bins (no 64-token output bin, as the paper's figure has none).
+     *
+     * @param paperBins   the trace profiled with {@code Binning.paper()}
+     * @param figure7Bins the same trace profiled with {@code Binning.figure7()}
+     */
+    public static TraceSummary of(String label, String table4Dataset, TraceProfile paperBins, TraceProfile figure7Bins) {
+        return new TraceSummary(label, table4Dataset, paperBins.inputStats(), paperBins.outputStats(),
+                LengthCdf.of(label, "input", paperBins.inputCdf(), figure7Bins.binned().inputCdf()),
+                LengthCdf.of(label, "output", paperBins.outputCdf(), figure7Bins.binned().outputCdf()),
+                paperBins.binned().counts());
+    }
+
     /** @return true when this is the trace of the paper's Figure 7 (Azure Conversation) */
     public boolean isFigure7Trace() { return "Azure Conversation".equalsIgnoreCase(table4Dataset); }
 }
