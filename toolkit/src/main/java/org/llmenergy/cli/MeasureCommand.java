@@ -1,14 +1,101 @@
 package org.llmenergy.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.llmenergy.energy.CommandMeasurement;
+import org.llmenergy.energy.CpuScope;
+import org.llmenergy.energy.EnergyMeter;
+import org.llmenergy.energy.MeasurementJson;
+import org.llmenergy.energy.MeasurementSummary;
+import org.llmenergy.energy.MeterOptions;
+import org.llmenergy.energy.Meters;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code llm-energy measure}: placeholder until issue 3 lands; it says so and exits non-zero. */
-@Command(name = "measure", description = "(not yet available: issue 3)")
+/**
+ * {@code llm-energy measure [options] -- <command> [args...]}: measures a child process from start to end.
+ * The child's stdout and stderr pass through untouched; the measurement goes to stderr after the child
+ * exits (a summary, or JSON with {@code --format json}) and, as JSON, to {@code --out FILE}. The exit code
+ * is the child's.
+ */
+@Command(name = "measure", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Measure the energy of a command from start to end.",
+                "The command's output passes through; the measurement is printed to stderr after it exits "
+                        + "(and written as JSON to --out). Exits with the command's exit code."})
 final class MeasureCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--meter", defaultValue = "auto", paramLabel = "auto|nvml|rapl|cpu-estimate",
+            description = "Which meter (default: ${DEFAULT-VALUE}: NVML, else RAPL, else the CPU-time estimate).")
+    String meter;
+
+    @Option(names = "--gpus", split = ",", paramLabel = "N,N",
+            description = "GPUs to measure, as CUDA ordinals among CUDA_VISIBLE_DEVICES (default: all visible).")
+    List<Integer> gpus;
+
+    @Option(names = "--interval-ms", defaultValue = "100", paramLabel = "N",
+            description = "Power sampling interval in ms (default: ${DEFAULT-VALUE}; 0 reads only at start and end).")
+    double intervalMs;
+
+    @Option(names = "--idle-seconds", defaultValue = "0", paramLabel = "N",
+            description = "Measure idle power for N seconds first, to report net-of-idle energy (default: 0, none).")
+    double idleSeconds;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "Output on stderr: a summary (default) or the JSON measurement.")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON measurement to FILE.")
+    Path out;
+
+    @Option(names = "--series", description = "Include the power time series (and GPU telemetry) in the JSON.")
+    boolean series;
+
+    @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments, after --.")
+    List<String> command;
+
     @Override
     public Integer call() {
-        System.err.println("llm-energy measure: not yet available (issue 3)");
-        return 2;
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new IllegalArgumentException("--format must be text or json, was '" + format + "'");
+        }
+        if (intervalMs < 0) throw new IllegalArgumentException("--interval-ms must be >= 0, was " + intervalMs);
+        MeterOptions options = MeterOptions.defaults().withSamplingIntervalS(intervalMs / 1000.0).withGpus(gpus)
+                .withCpuScope(CpuScope.CHILDREN); // the estimate counts the child's CPU time, not this JVM's
+        CommandMeasurement.Result result;
+        ObjectNode doc;
+        try (EnergyMeter m = Meters.open(meter, options)) {
+            result = CommandMeasurement.run(m, command, idleSeconds, series);
+            doc = MeasurementJson.toNode(result.measurement());
+            ArrayNode argv = doc.putArray("command");
+            command.forEach(argv::add);
+            doc.put("exitCode", result.exitCode());
+            ArrayNode why = doc.putArray("meterChoice");
+            m.choice().reasons().forEach(why::add);
+            if (result.idle() != null) doc.set("idleBaseline", MeasurementJson.idle(result.idle()));
+        }
+        String json = MeasurementJson.write(doc);
+        if (out != null) {
+            try {
+                Files.writeString(out, json + System.lineSeparator());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(format.equals("json") ? json : MeasurementSummary.text(result.measurement()).stripTrailing());
+        err.flush();
+        return result.exitCode();
     }
 }

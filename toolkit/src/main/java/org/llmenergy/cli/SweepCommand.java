@@ -1,14 +1,108 @@
 package org.llmenergy.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.llmenergy.experiment.Backend;
+import org.llmenergy.experiment.Backends;
+import org.llmenergy.experiment.Cell;
+import org.llmenergy.experiment.ConsoleProgress;
+import org.llmenergy.experiment.ProgressListener;
+import org.llmenergy.experiment.Shard;
+import org.llmenergy.experiment.SkippedLine;
+import org.llmenergy.experiment.SpecReader;
+import org.llmenergy.experiment.SweepRunner;
+import org.llmenergy.experiment.SweepSpec;
+import org.llmenergy.experiment.SweepSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code llm-energy sweep}: placeholder until issue 5 lands; it says so and exits non-zero. */
-@Command(name = "sweep", description = "(not yet available: issue 5)")
+/** {@code llm-energy sweep <spec.json> --out <results.jsonl> [--shard i/n] [--resume]}. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a sweep spec: every cell measured with warm-up, repeats, cooldown and an idle baseline,",
+                "appended record by record (fsync) to a JSON Lines results file."})
 final class SweepCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "<spec.json>", description = "the sweep spec (JSON)")
+    Path spec;
+
+    @Option(names = "--out", paramLabel = "<results.jsonl>", description = "results file to append to")
+    Path out;
+
+    @Option(names = "--shard", paramLabel = "i/n", defaultValue = "0/1",
+            description = "run only cells whose index mod n is i (0-based; for Slurm job arrays), default ${DEFAULT-VALUE}")
+    String shard;
+
+    @Option(names = "--resume", description = "continue an existing results file: skip finished cells")
+    boolean resume;
+
+    @Option(names = "--dry-run", description = "print the shard's cells and exit without running anything")
+    boolean dryRun;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|csv",
+            description = "output of --dry-run: text or csv, default ${DEFAULT-VALUE}")
+    String format;
+
+    @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|lines|none",
+            description = "progress on stderr: auto (a bar on a terminal, lines otherwise), lines, none")
+    String progress;
+
     @Override
-    public Integer call() {
-        System.err.println("llm-energy sweep: not yet available (issue 5)");
-        return 2;
+    public Integer call() throws Exception {
+        SweepSpec s = SpecReader.read(spec);
+        Shard sh = Shard.parse(shard);
+        if (dryRun) {
+            printCells(s, sh, System.out);
+            return 0;
+        }
+        if (out == null) throw new IllegalArgumentException("sweep needs --out <results.jsonl> (or --dry-run)");
+        SweepSummary summary;
+        try (Backend backend = Backends.create(s)) {
+            summary = new SweepRunner(s, backend).shard(sh).resume(resume).progress(listener()).run(out);
+        }
+        for (SkippedLine line : summary.skippedLines()) System.err.println("llm-energy: " + line);
+        System.out.printf("sweep %s (spec %s), shard %s: %d cells; %d already finished, %d measured, %d failed;"
+                        + " %d records appended to %s%n", s.name(), summary.specHash().substring(0, 12), sh,
+                summary.cellsInShard(), summary.cellsSkipped(), summary.cellsMeasured(), summary.cellsFailed(),
+                summary.recordsWritten(), out);
+        return 0;
+    }
+
+    private ProgressListener listener() {
+        return switch (progress) {
+            case "auto" -> ConsoleProgress.onStderr();
+            case "lines" -> new ConsoleProgress(System.err, false, 30);
+            case "none" -> ProgressListener.NONE;
+            default -> throw new IllegalArgumentException("--progress must be auto, lines or none, got '" + progress + "'");
+        };
+    }
+
+    private void printCells(SweepSpec s, Shard sh, PrintStream o) {
+        List<Cell> cells = s.expandCells();
+        boolean csv = switch (format) {
+            case "csv" -> true;
+            case "text" -> false;
+            default -> throw new IllegalArgumentException("--format must be text or csv, got '" + format + "'");
+        };
+        if (csv) o.println("index,model,device,dtype,options,decoding,batch,input,output,cell_key");
+        int n = 0;
+        for (int i = 0; i < cells.size(); i++) {
+            if (!sh.contains(i)) continue;
+            Cell c = cells.get(i);
+            n++;
+            if (csv) {
+                o.println(String.join(",", Integer.toString(i), c.model(), c.device(), c.dtype(),
+                        quote(c.options().key()), quote(c.decoding().key()), c.batch().toString(),
+                        Integer.toString(c.input()), Integer.toString(c.output()), quote(c.key())));
+            } else {
+                o.printf("%5d  %s%n", i, c.key());
+            }
+        }
+        if (!csv) o.printf("%d of %d cells in shard %s; spec hash %s%n", n, cells.size(), sh, s.hash());
+    }
+
+    private static String quote(String field) {
+        return field.contains(",") || field.contains("\"") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
     }
 }

@@ -1,14 +1,16 @@
 package org.llmenergy.cli;
 
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code llm-energy workload}: placeholder until issue 2 lands; it says so and exits non-zero. */
-@Command(name = "workload", description = "(not yet available: issue 2)")
-final class WorkloadCommand implements Callable<Integer> {
+/** {@code llm-energy workload}: statistics and binning of request traces. */
+@Command(name = "workload", mixinStandardHelpOptions = true,
+        description = "Length statistics and the paper's (input, output) binning of request traces.",
+        subcommands = {WorkloadStatsCommand.class, WorkloadBinsCommand.class})
+final class WorkloadCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("llm-energy workload: not yet available (issue 2)");
-        return 2;
-    }
+    public void run() { spec.commandLine().usage(System.out); }
 }

@@ -1,6 +1,13 @@
 /**
- * Energy measurement: the {@code EnergyMeter} SPI and its backends (NVML through JNA, RAPL through
- * powercap sysfs, a labelled CPU-time estimate), measurement windows, power sampling, idle baseline and
- * provenance. Uses {@code units} and {@code hardware}.
+ * Energy measurement: the {@link org.llmenergy.energy.EnergyMeter} SPI and its backends — NVML through JNA
+ * (cumulative energy counter, cross-checked by integrated instant power), RAPL through powercap sysfs, and a
+ * CPU-time estimate that is always labelled as one — plus measurement windows, power sampling, the idle
+ * baseline and provenance.
+ *
+ * <p>Open a meter with {@link org.llmenergy.energy.Meters#auto}, measure named windows
+ * ({@code try (Window w = meter.window("decode")) { … }}), read {@link org.llmenergy.energy.Measurement}s.
+ * A figure that could not be obtained is absent with a reason, never 0; every figure carries a
+ * {@link org.llmenergy.units.Provenance}. Backends implement {@link org.llmenergy.energy.MeterBackend}; the
+ * window engine is shared. Uses {@code units} and {@code hardware} only.
  */
 package org.llmenergy.energy;

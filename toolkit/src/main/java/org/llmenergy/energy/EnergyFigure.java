@@ -1,0 +1,54 @@
+package org.llmenergy.energy;
+
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.llmenergy.units.Provenance;
+
+/**
+ * One energy figure and how it was obtained: either a value in joules or, when it could not be obtained, no
+ * value and the reason. Never a silent zero.
+ *
+ * @param joules            energy in joules, or null when unavailable
+ * @param unavailableReason why there is no value; null when there is one
+ * @param provenance        how the figure was (or would have been) obtained, never null
+ */
+public record EnergyFigure(Double joules, String unavailableReason, Provenance provenance) {
+
+    public EnergyFigure {
+        Objects.requireNonNull(provenance, "provenance");
+        if ((joules == null) == (unavailableReason == null)) {
+            throw new IllegalArgumentException("an energy figure has either a value or a reason for its absence");
+        }
+        if (joules != null && !Double.isFinite(joules)) {
+            throw new IllegalArgumentException("energy must be finite, was " + joules);
+        }
+    }
+
+    /** @return a figure with a value */
+    public static EnergyFigure of(double joules, Provenance provenance) {
+        return new EnergyFigure(joules, null, provenance);
+    }
+
+    /** @return a figure without a value, saying why */
+    public static EnergyFigure unavailable(String reason, Provenance provenance) {
+        return new EnergyFigure(null, reason, provenance);
+    }
+
+    /** @return true when there is a value */
+    public boolean isPresent() { return joules != null; }
+
+    /** @return the value in joules, or empty */
+    public OptionalDouble value() { return joules == null ? OptionalDouble.empty() : OptionalDouble.of(joules); }
+
+    /** @return the value in joules; throws, with the reason, when there is none */
+    public double joulesOrThrow() {
+        if (joules == null) throw new IllegalStateException("no energy figure: " + unavailableReason);
+        return joules;
+    }
+
+    /** @return true when the figure is present and its provenance says it can be trusted */
+    public boolean isValid() { return joules != null && provenance.valid(); }
+
+    /** @return true when the figure is an estimate rather than a reading of a meter */
+    public boolean isEstimate() { return provenance.isEstimate(); }
+}

@@ -1,0 +1,389 @@
+package org.llmenergy.energy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.llmenergy.units.Provenance;
+import org.llmenergy.units.Provenance.Source;
+
+/**
+ * Turns one window's readings into a {@link Measurement}: the counter figure, the power integral, the
+ * choice between them, their disagreement, net of idle, totals, and a provenance for each.
+ */
+final class MeasurementAssembler {
+    /** A gap between power samples longer than this many intervals makes the integral invalid (InferenceX-style). */
+    static final double MAX_GAP_INTERVALS = 3;
+    /** Below this many counter periods per window, the counter's quantisation is stated as a caveat. */
+    static final double QUANTISATION_PERIODS = 10;
+
+    private final String name;
+    private final SampleHistory.Slice s;
+    private final MeterContext ctx;
+    private final int n;
+    private final double durationS;
+    private final double[] tRel;
+    private final double startEpochS;
+    private final double endEpochS;
+
+    private MeasurementAssembler(String name, SampleHistory.Slice s, MeterContext ctx) {
+        this.name = name;
+        this.s = s;
+        this.ctx = ctx;
+        this.n = s.size();
+        long t0 = s.nanos()[0];
+        this.durationS = (s.nanos()[n - 1] - t0) / 1e9;
+        this.tRel = new double[n];
+        for (int i = 0; i < n; i++) tRel[i] = (s.nanos()[i] - t0) / 1e9;
+        this.startEpochS = ctx.epochS(t0);
+        this.endEpochS = ctx.epochS(s.nanos()[n - 1]);
+    }
+
+    static Measurement assemble(String name, boolean keepSeries, SampleHistory.Slice slice,
+                                List<TelemetrySample> telemetry, MeterContext ctx) {
+        return new MeasurementAssembler(name, slice, ctx).build(keepSeries, telemetry);
+    }
+
+    private Measurement build(boolean keepSeries, List<TelemetrySample> telemetry) {
+        List<DeviceEnergy> devices = new ArrayList<>();
+        List<PowerSeries> series = new ArrayList<>();
+        List<double[]> totalPowerRows = new ArrayList<>();
+        for (int c = 0; c < ctx.channels().size(); c++) {
+            Channel ch = ctx.channels().get(c);
+            double[] power = channelPower(c, ch);
+            devices.add(device(c, ch, power));
+            if (ch.inTotal()) totalPowerRows.add(power);
+            if (keepSeries) series.addAll(series(c, ch, power));
+        }
+        EnergyFigure total = total(devices, false);
+        EnergyFigure totalNet = total(devices, true);
+        Double mean = total.isPresent() && durationS > 0 ? total.joules() / durationS : null;
+        return new Measurement(name, ctx.kind(), startEpochS, endEpochS, durationS, devices, total, totalNet,
+                mean, peakOfSum(totalPowerRows), series, keepSeries ? telemetry : List.of(), total.provenance());
+    }
+
+    // ---- one channel -----------------------------------------------------------------------------------
+
+    private DeviceEnergy device(int c, Channel ch, double[] power) {
+        boolean lost = ctx.lostAtNanos()[c] != 0 && ctx.lostAtNanos()[c] <= s.nanos()[n - 1];
+        String lostWhy = lost ? lostMessage(c) : null;
+        EnergyFigure counter = counter(c, ch, lostWhy);
+        EnergyFigure integral = integral(c, ch, lostWhy);
+
+        Double disagreement = null;
+        boolean flagged = false;
+        EnergyFigure gross;
+        if (counter.isPresent()) {
+            gross = counter;
+            if (integral.isPresent()) {
+                double a = counter.joules();
+                double b = integral.joules();
+                disagreement = Math.max(a, b) > 0 ? Math.abs(a - b) / Math.max(a, b) : 0.0;
+                flagged = disagreement > ctx.disagreementThreshold();
+                if (flagged) {
+                    gross = withReason(counter, String.format(Locale.ROOT,
+                            "counter (%.3f J) and power integral (%.3f J) disagree by %.1f%% (threshold %.0f%%)",
+                            a, b, 100 * disagreement, 100 * ctx.disagreementThreshold()));
+                }
+            }
+        } else if (integral.isPresent()) {
+            gross = withReason(integral, "counter unavailable (" + counter.unavailableReason()
+                    + "); this is the integral of sampled power");
+        } else {
+            gross = EnergyFigure.unavailable("counter: " + counter.unavailableReason() + "; power integral: "
+                    + integral.unavailableReason(), counter.provenance());
+        }
+
+        Double meanW = gross.isPresent() && durationS > 0 ? gross.joules() / durationS : null;
+        Double peakW = max(power);
+        Map<String, String> details = new LinkedHashMap<>(ch.details());
+        details.put("readings", Integer.toString(n));
+        double period = ctx.periodS()[c];
+        if (!Double.isNaN(period)) {
+            details.put("counterUpdatePeriodS", fmt(period));
+            if (ctx.periodLowerBound()[c]) details.put("counterUpdatePeriodIsLowerBound", "true");
+        }
+        return new DeviceEnergy(ch.id(), ch.domain(), ch.description(), ch.inTotal(), gross,
+                net(ch, gross), counter, integral, disagreement, flagged, meanW, peakW, details);
+    }
+
+    private String lostMessage(int c) {
+        double at = ctx.epochS(ctx.lostAtNanos()[c]) - startEpochS;
+        return String.format(Locale.ROOT, "device lost %.3f s into the window: %s", at, ctx.lostReason()[c]);
+    }
+
+    private EnergyFigure counter(int c, Channel ch, String lostWhy) {
+        List<String> reasons = new ArrayList<>(ctx.caveats());
+        Map<String, String> details = new LinkedHashMap<>();
+        Source src = ch.counterSource();
+        if (!ch.hasCounter()) return unavailable(ch, src, ch.noCounterReason());
+        if (lostWhy != null) return unavailable(ch, src, lostWhy);
+        if (durationS <= 0) return unavailable(ch, src, "zero-length window");
+        double a = s.cum(0, c);
+        double b = s.cum(n - 1, c);
+        if (Double.isNaN(a) || Double.isNaN(b)) {
+            return unavailable(ch, src, "counter read failed at the window's " + (Double.isNaN(a) ? "start" : "end")
+                    + ": " + ctx.lastError()[c]);
+        }
+        if (s.resets(0, c) != s.resets(n - 1, c)) {
+            return unavailable(ch, src, "the counter restarted during the window (driver reload or re-init); "
+                    + "the energy across the restart is unknown");
+        }
+        double period = ctx.periodS()[c];
+        boolean lower = ctx.periodLowerBound()[c];
+        if (!Double.isNaN(period) && durationS < period) {
+            return unavailable(ch, src, String.format(Locale.ROOT,
+                    "window of %.4f s is shorter than the counter's update period (%s%.3f s)%s",
+                    durationS, lower ? "at least " : "", period, ch.hasPower() ? "; see the power integral" : ""));
+        }
+        double joules = b - a;
+        if (joules == 0 && src == Source.CPU_TIME_ESTIMATE) {
+            // CPU time can stand still (no process ran); a device's energy counter cannot.
+            reasons.add("no CPU time was used in the window, so the estimate is 0 J");
+            details.put("channel", ch.id());
+            return EnergyFigure.of(0.0, provenance(ch, src, true, reasons, details, false));
+        }
+        if (!(joules > 0)) {
+            return unavailable(ch, src, String.format(Locale.ROOT,
+                    "the counter did not advance during the window of %.4f s (window shorter than its update "
+                            + "period, or the counter is stuck)", durationS));
+        }
+        if (!Double.isNaN(period) && durationS < QUANTISATION_PERIODS * period) {
+            reasons.add(String.format(Locale.ROOT,
+                    "counter quantisation: window spans %.1f update periods of %.3f s, so up to ±%.0f%% error",
+                    durationS / period, period, 100 * period / durationS));
+        }
+        details.put("channel", ch.id());
+        return EnergyFigure.of(joules, provenance(ch, src, true, reasons, details, false));
+    }
+
+    private EnergyFigure integral(int c, Channel ch, String lostWhy) {
+        Source src = integralSource(ch);
+        if (!ch.hasPower()) return unavailable(ch, src, ch.noPowerReason());
+        if (lostWhy != null) return unavailable(ch, src, lostWhy);
+        if (durationS <= 0) return unavailable(ch, src, "zero-length window");
+        double[] w = new double[n];
+        int valid = 0;
+        double maxGap = 0;
+        double prevT = Double.NaN;
+        for (int i = 0; i < n; i++) {
+            w[i] = s.power(i, c);
+            if (Double.isNaN(w[i])) continue;
+            valid++;
+            if (!Double.isNaN(prevT)) maxGap = Math.max(maxGap, tRel[i] - prevT);
+            prevT = tRel[i];
+        }
+        double joules = Trapezoid.integrate(tRel, w, 0, durationS);
+        if (Double.isNaN(joules)) {
+            String edge = Double.isNaN(w[0]) ? "start" : "end";
+            return unavailable(ch, src, "no power reading at the window's " + edge + ": " + ctx.lastError()[c]);
+        }
+        List<String> reasons = new ArrayList<>(ctx.caveats());
+        boolean isValid = true;
+        if (valid == 2) {
+            reasons.add("instant-power estimate: only the readings at the two window edges fall in the window");
+        }
+        double interval = ctx.samplingIntervalS();
+        if (interval > 0 && maxGap > MAX_GAP_INTERVALS * interval) {
+            isValid = false;
+            reasons.add(String.format(Locale.ROOT,
+                    "a gap of %.3f s between power samples exceeds %.0f sampling intervals of %.3f s",
+                    maxGap, MAX_GAP_INTERVALS, interval));
+        }
+        if (ch.powerCaveat() != null) reasons.add(ch.powerCaveat());
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("channel", ch.id());
+        details.put("powerQuantity", ch.powerQuantity());
+        details.put("powerSamples", Integer.toString(valid));
+        details.put("largestSampleGapS", fmt(maxGap));
+        return EnergyFigure.of(joules, provenance(ch, src, isValid, reasons, details, false));
+    }
+
+    private static Source integralSource(Channel ch) {
+        return ch.counterSource() == Source.NVML_COUNTER ? Source.NVML_POWER_INTEGRAL : ch.counterSource();
+    }
+
+    private EnergyFigure net(Channel ch, EnergyFigure gross) {
+        IdleBaseline b = ctx.baseline();
+        Source src = gross.provenance().source();
+        if (b == null) return unavailableNet(ch, src, "no idle baseline: call measureIdle(seconds) first");
+        if (!b.idleWatts().containsKey(ch.id())) {
+            return unavailableNet(ch, src, "the idle baseline has no figure for " + ch.id() + ": "
+                    + b.missing().getOrDefault(ch.id(), "channel not in the baseline"));
+        }
+        if (!gross.isPresent()) return unavailableNet(ch, src, gross.unavailableReason());
+        double idleW = b.idleWatts().get(ch.id());
+        double joules = gross.joules() - idleW * durationS;
+        Provenance p = gross.provenance();
+        List<String> reasons = new ArrayList<>(p.reasons());
+        if (joules < 0) reasons.add("net energy is negative: the window drew less than the idle baseline");
+        boolean idleValid = b.measurement().device(ch.id()).map(d -> d.gross().isValid()).orElse(false);
+        if (!idleValid) reasons.add("the idle baseline's figure for " + ch.id() + " is not valid");
+        boolean valid = p.valid() && idleValid;
+        Map<String, String> details = new LinkedHashMap<>(p.details());
+        details.put("idlePowerW", fmt(idleW));
+        details.put("idleWindowS", fmt(b.durationS()));
+        details.put("idleWindowStartEpochS", fmt(b.measurement().startEpochS()));
+        return EnergyFigure.of(joules, new Provenance(src, p.devices(), p.driver(), p.samplingIntervalS(),
+                p.windowStartS(), p.windowEndS(), true, valid, reasons, details));
+    }
+
+    private EnergyFigure unavailableNet(Channel ch, Source src, String reason) {
+        Provenance p = provenance(ch, src, false, List.of(reason), Map.of("channel", ch.id()), true);
+        return EnergyFigure.unavailable(reason, p);
+    }
+
+    private EnergyFigure unavailable(Channel ch, Source src, String reason) {
+        return EnergyFigure.unavailable(reason,
+                provenance(ch, src, false, List.of(reason), Map.of("channel", ch.id()), false));
+    }
+
+    private EnergyFigure withReason(EnergyFigure f, String reason) {
+        Provenance p = f.provenance();
+        List<String> reasons = new ArrayList<>(p.reasons());
+        reasons.add(reason);
+        return EnergyFigure.of(f.joules(), new Provenance(p.source(), p.devices(), p.driver(), p.samplingIntervalS(),
+                p.windowStartS(), p.windowEndS(), p.netOfIdle(), p.valid(), reasons, p.details()));
+    }
+
+    private Provenance provenance(Channel ch, Source src, boolean valid, List<String> reasons,
+                                  Map<String, String> extra, boolean net) {
+        Map<String, String> details = baseDetails();
+        details.putAll(extra);
+        return new Provenance(src, List.of(ch.id() + " " + ch.description()), ctx.driver(),
+                ctx.samplingIntervalS() > 0 ? ctx.samplingIntervalS() : null, startEpochS, endEpochS, net, valid,
+                reasons, details);
+    }
+
+    private Map<String, String> baseDetails() {
+        Map<String, String> d = new LinkedHashMap<>(ctx.details());
+        d.put("meter", ctx.kind().label());
+        d.put("meterChoice", ctx.choice().describe());
+        d.put("window", name);
+        return d;
+    }
+
+    /** Power per reading (sampled), or per interval from counter differences when the channel has no power. */
+    private double[] channelPower(int c, Channel ch) {
+        if (ch.hasPower()) {
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) w[i] = s.power(i, c);
+            return w;
+        }
+        double[] w = new double[Math.max(0, n - 1)];
+        for (int i = 1; i < n; i++) {
+            double dt = tRel[i] - tRel[i - 1];
+            double de = s.cum(i, c) - s.cum(i - 1, c);
+            boolean ok = dt > 0 && !Double.isNaN(de) && s.resets(i, c) == s.resets(i - 1, c);
+            w[i - 1] = ok ? de / dt : Double.NaN;
+        }
+        return w;
+    }
+
+    private List<PowerSeries> series(int c, Channel ch, double[] power) {
+        List<PowerSeries> out = new ArrayList<>();
+        if (ch.hasPower()) {
+            out.add(compact(ch.id(), ch.powerQuantity(), tRel, power));
+            double[] avg = new double[n];
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                avg[i] = s.average(i, c);
+                any |= !Double.isNaN(avg[i]);
+            }
+            if (any) out.add(compact(ch.id(), "average-1s", tRel, avg));
+        } else {
+            double[] mid = new double[power.length];
+            for (int i = 0; i < power.length; i++) mid[i] = (tRel[i] + tRel[i + 1]) / 2;
+            out.add(compact(ch.id(), "derived", mid, power));
+        }
+        return out;
+    }
+
+    private static PowerSeries compact(String channel, String quantity, double[] t, double[] w) {
+        int k = 0;
+        for (double v : w) if (!Double.isNaN(v)) k++;
+        double[] tt = new double[k];
+        double[] ww = new double[k];
+        int j = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (Double.isNaN(w[i])) continue;
+            tt[j] = t[i];
+            ww[j++] = w[i];
+        }
+        return new PowerSeries(channel, quantity, tt, ww);
+    }
+
+    // ---- totals ----------------------------------------------------------------------------------------
+
+    private EnergyFigure total(List<DeviceEnergy> devices, boolean net) {
+        List<DeviceEnergy> counted = devices.stream().filter(DeviceEnergy::inTotal).toList();
+        Map<String, String> details = baseDetails();
+        List<String> names = counted.stream().map(d -> d.channel() + " " + d.description()).toList();
+        if (counted.isEmpty()) {
+            String why = "no channel counts in the total";
+            return EnergyFigure.unavailable(why, new Provenance(ctx.channels().get(0).counterSource(), names,
+                    ctx.driver(), interval(), startEpochS, endEpochS, net, false, List.of(why), details));
+        }
+        double sum = 0;
+        boolean valid = true;
+        Set<String> reasons = new LinkedHashSet<>();
+        List<String> missing = new ArrayList<>();
+        Set<Source> sources = new LinkedHashSet<>();
+        for (DeviceEnergy d : counted) {
+            EnergyFigure f = net ? d.net() : d.gross();
+            sources.add(f.provenance().source());
+            details.put("source." + d.channel(), f.provenance().source().label());
+            if (!f.isPresent()) {
+                missing.add(d.channel() + ": " + f.unavailableReason());
+                continue;
+            }
+            sum += f.joules();
+            valid &= f.provenance().valid();
+            for (String r : f.provenance().reasons()) {
+                reasons.add(ctx.caveats().contains(r) || counted.size() == 1 ? r : d.channel() + ": " + r);
+            }
+            f.provenance().details().forEach((k, v) -> {
+                if (k.startsWith("idle")) details.put(k + "." + d.channel(), v);
+            });
+        }
+        Source source = sources.size() == 1 ? sources.iterator().next()
+                : sources.contains(Source.NVML_POWER_INTEGRAL) ? Source.NVML_POWER_INTEGRAL : sources.iterator().next();
+        if (sources.size() > 1) reasons.add("channels were measured by different methods: " + sources);
+        if (!missing.isEmpty()) {
+            String why = "missing " + String.join("; ", missing);
+            List<String> all = new ArrayList<>(reasons);
+            all.add(0, why);
+            return EnergyFigure.unavailable(why, new Provenance(source, names, ctx.driver(), interval(), startEpochS,
+                    endEpochS, net, false, all, details));
+        }
+        return EnergyFigure.of(sum, new Provenance(source, names, ctx.driver(), interval(), startEpochS, endEpochS,
+                net, valid, new ArrayList<>(reasons), details));
+    }
+
+    private Double interval() { return ctx.samplingIntervalS() > 0 ? ctx.samplingIntervalS() : null; }
+
+    /** The peak of the element-wise sum of the rows, or null when the rows do not line up or are empty. */
+    private static Double peakOfSum(List<double[]> rows) {
+        if (rows.isEmpty()) return null;
+        int len = rows.get(0).length;
+        for (double[] r : rows) if (r.length != len) return null;
+        double peak = Double.NaN;
+        for (int i = 0; i < len; i++) {
+            double sum = 0;
+            for (double[] r : rows) sum += r[i];
+            if (!Double.isNaN(sum) && (Double.isNaN(peak) || sum > peak)) peak = sum;
+        }
+        return Double.isNaN(peak) ? null : peak;
+    }
+
+    private static Double max(double[] w) {
+        double m = Double.NaN;
+        for (double v : w) if (!Double.isNaN(v) && (Double.isNaN(m) || v > m)) m = v;
+        return Double.isNaN(m) ? null : m;
+    }
+
+    static String fmt(double v) { return String.format(Locale.ROOT, "%.6g", v); }
+}

@@ -1,0 +1,82 @@
+package org.llmenergy.experiment;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.OptionalInt;
+import org.llmenergy.energy.EnergyFigure;
+import org.llmenergy.energy.EnergyMeter;
+import org.llmenergy.energy.MeterOptions;
+import org.llmenergy.energy.MeterUnavailableException;
+import org.llmenergy.energy.Meters;
+import org.llmenergy.model.LmHeadPolicy;
+import org.llmenergy.model.MemoryAssumptions;
+import org.llmenergy.model.MemoryModel;
+import org.llmenergy.model.Precision;
+
+/**
+ * The {@code "djl"} engine: cells run on the toolkit's DJL transformer ({@link DjlCellExecutor}) and are
+ * measured with an energy meter.
+ *
+ * <p>The meter follows the spec's device unless {@code -Dllmenergy.meter} or {@code LLM_ENERGY_METER} names
+ * one ({@code auto|nvml|rapl|cpu-estimate}): a GPU sweep uses NVML; a CPU sweep uses RAPL where it is
+ * readable and otherwise the CPU-time estimate of this process, always labelled an estimate. {@code auto}
+ * is not the CPU default because on a GPU machine it would charge a CPU run with the GPU's energy.
+ */
+public final class DjlBackendFactory implements BackendFactory {
+    /** The engine name specs use. */
+    public static final String NAME = "djl";
+
+    @Override
+    public String name() { return NAME; }
+
+    @Override
+    public Backend create(SweepSpec spec) {
+        EnergyMeter meter = openMeter(spec.device());
+        DjlCellExecutor executor = new DjlCellExecutor(meter);
+        IdleBaseline idle = seconds -> idlePower(meter, seconds);
+        return new Backend(executor, idle, predictor(spec.device()));
+    }
+
+    /**
+     * Opens the meter for a device.
+     *
+     * @param device {@code cpu} or {@code gpu[:n]}
+     * @return the meter; its {@link EnergyMeter#choice()} says what was chosen and why
+     */
+    public static EnergyMeter openMeter(String device) {
+        String named = System.getProperty("llmenergy.meter", System.getenv("LLM_ENERGY_METER"));
+        MeterOptions options = MeterOptions.defaults();
+        if (named != null && !named.isBlank()) return Meters.open(named.trim(), options);
+        if (device != null && device.startsWith("gpu")) return Meters.open("nvml", options);
+        try {
+            return Meters.open("rapl", options);
+        } catch (MeterUnavailableException e) {
+            return Meters.open("cpu-estimate", options);
+        }
+    }
+
+    private static IdlePower idlePower(EnergyMeter meter, double seconds) throws InterruptedException {
+        org.llmenergy.energy.IdleBaseline b = meter.measureIdle(seconds);
+        EnergyFigure total = b.measurement().total();
+        if (!total.isPresent()) return IdlePower.missing(total.unavailableReason());
+        return IdlePower.of(total.joules() / b.durationS(), b.durationS(), total.provenance());
+    }
+
+    /**
+     * Largest-batch predictions: on a CPU from half of the machine's physical memory with an eager fp32
+     * engine (the DJL transformer materialises attention scores); on a GPU no prediction (the probe
+     * decides), since the device's memory is not known here before the engine loads.
+     */
+    private static BatchPredictor predictor(String device) {
+        if (device != null && device.startsWith("gpu")) return BatchPredictor.NONE;
+        long physical = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        MemoryAssumptions eagerFp32 = new MemoryAssumptions(Precision.FP32, Precision.FP32, Precision.FP32, 0.5,
+                1L << 30, 1, 0, LmHeadPolicy.LAST_POSITION, true, 1024);
+        return cell -> {
+            var config = DjlCellExecutor.modelSource(cell.model()).config();
+            OptionalInt b = new MemoryModel(config, eagerFp32)
+                    .largestBatch(cell.input(), cell.output(), physical).batchSize();
+            return b;
+        };
+    }
+}

@@ -1,0 +1,131 @@
+package org.llmenergy.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.llmenergy.units.Provenance;
+
+/**
+ * Turns a repeat's prefill run and full run into a {@link Measurement}: the five {@link EnergyFigure}s, each
+ * gross and net of idle, normalised per 1,024 requests, per request and per token, plus throughput.
+ */
+final class MeasurementDeriver {
+    /** The paper reports energy for 1,024 examples (digest §2.6–2.7). */
+    static final int PAPER_EXAMPLES = 1024;
+
+    private MeasurementDeriver() {}
+
+    static Measurement derive(RunPlan prefillPlan, CellRun prefill, RunPlan fullPlan, CellRun full, IdlePower idle,
+                              int warmupBatches) {
+        int n = fullPlan.examples();
+        int in = fullPlan.inputTokens();
+        int out = fullPlan.outputTokens();
+        long inputTokens = (long) n * in;
+        long decodeTokens = (long) n * (out - 1);
+        long outputTokens = (long) n * out;
+
+        EnergyFigure total = figure("full-run", full.e2eS(), n, outputTokens, "output", full.energy(), idle);
+        EnergyFigure pre = figure("prefill-run", prefill.e2eS(), n, inputTokens, "input", prefill.energy(), idle);
+        EnergyFigure dec = out == 1
+                ? missing("full-minus-prefill", n, 0, "an output of 1 token has no decode step")
+                : subtraction(full, prefill, n, decodeTokens, idle);
+        EnergyFigure preWin = figure("phase-window", full.prefillS(), n, inputTokens, "input", full.prefillEnergy(), idle);
+        EnergyFigure decWin = out == 1
+                ? missing("phase-window", n, 0, "an output of 1 token has no decode step")
+                : figure("phase-window", full.decodeS(), n, decodeTokens, "decode", full.decodeEnergy(), idle);
+        return new Measurement(fullPlan.batchSize(), fullPlan.batches(), n, in, out, warmupBatches, prefill, full,
+                new PhaseEnergies(total, pre, dec, preWin, decWin), throughput(fullPlan, full));
+    }
+
+    private static EnergyFigure missing(String method, int requests, long tokens, String reason) {
+        return new EnergyFigure(method, null, requests, tokens, "decode", EnergyAmounts.missing(reason),
+                EnergyAmounts.missing(reason));
+    }
+
+    private static EnergyFigure figure(String method, Double seconds, int requests, long tokens, String kind,
+                                       EnergyReading reading, IdlePower idle) {
+        EnergyAmounts gross = reading.present()
+                ? amounts(reading.joules(), seconds, requests, tokens, reading.provenance())
+                : EnergyAmounts.missing(reading.missingReason());
+        return new EnergyFigure(method, seconds, requests, tokens, kind, gross, net(gross, seconds, requests, tokens, idle));
+    }
+
+    /**
+     * Decode by subtraction: E(full run) − E(prefill run). Both runs process the same prompts, so the
+     * difference is the energy of the O − 1 decode steps (digest §2.2, the 2^k − 1 x-positions).
+     */
+    private static EnergyFigure subtraction(CellRun full, CellRun prefill, int requests, long tokens, IdlePower idle) {
+        Double seconds = full.e2eS() - prefill.e2eS();
+        EnergyAmounts gross;
+        if (!full.energy().present() || !prefill.energy().present()) {
+            gross = EnergyAmounts.missing("needs both runs' energy: full run "
+                    + (full.energy().present() ? "present" : "absent (" + full.energy().missingReason() + ")")
+                    + ", prefill run " + (prefill.energy().present() ? "present"
+                    : "absent (" + prefill.energy().missingReason() + ")"));
+        } else {
+            double joules = full.energy().joules() - prefill.energy().joules();
+            Provenance f = full.energy().provenance();
+            Provenance p = prefill.energy().provenance();
+            List<String> reasons = new ArrayList<>(f.reasons());
+            for (String r : p.reasons()) if (!reasons.contains(r)) reasons.add(r);
+            boolean valid = f.valid() && p.valid();
+            if (joules < 0) {
+                valid = false;
+                reasons.add("decode by subtraction is negative (" + joules + " J): the prefill run cost more than the"
+                        + " full run, so meter noise exceeds the decode energy");
+            }
+            if (f.source() != p.source()) {
+                valid = false;
+                reasons.add("full and prefill runs were metered by different sources (" + f.source().label() + ", "
+                        + p.source().label() + ")");
+            }
+            Map<String, String> details = new LinkedHashMap<>(f.details());
+            details.put("method", "full-run energy minus prefill-run energy");
+            details.put("fullRunJ", Double.toString(full.energy().joules()));
+            details.put("prefillRunJ", Double.toString(prefill.energy().joules()));
+            Provenance prov = new Provenance(f.source(), f.devices(), f.driver(), f.samplingIntervalS(),
+                    p.windowStartS(), f.windowEndS(), false, valid, reasons, details);
+            gross = amounts(joules, seconds, requests, tokens, prov);
+        }
+        return new EnergyFigure("full-minus-prefill", seconds, requests, tokens, "decode", gross,
+                net(gross, seconds, requests, tokens, idle));
+    }
+
+    private static EnergyAmounts amounts(double joules, Double seconds, int requests, long tokens, Provenance prov) {
+        return new EnergyAmounts(joules, joules * PAPER_EXAMPLES / requests, joules / requests,
+                tokens > 0 ? joules / tokens : null,
+                seconds != null && seconds > 0 ? joules / seconds : null, prov, null);
+    }
+
+    private static EnergyAmounts net(EnergyAmounts gross, Double seconds, int requests, long tokens, IdlePower idle) {
+        if (gross.joules() == null) return EnergyAmounts.missing(gross.missingReason());
+        if (idle.watts() == null) return EnergyAmounts.missing("no idle baseline: " + idle.missingReason());
+        if (seconds == null) return EnergyAmounts.missing("the window's duration was not reported");
+        double idleJ = idle.watts() * seconds;
+        double joules = gross.joules() - idleJ;
+        Provenance g = gross.provenance();
+        List<String> reasons = new ArrayList<>(g.reasons());
+        boolean valid = g.valid() && (idle.provenance() == null || idle.provenance().valid());
+        if (idle.provenance() != null && !idle.provenance().valid()) {
+            reasons.add("idle baseline invalid: " + idle.provenance().reasons());
+        }
+        if (joules < 0) {
+            valid = false;
+            reasons.add("net energy is negative: idle power " + idle.watts() + " W exceeds the window's mean power");
+        }
+        Map<String, String> details = new LinkedHashMap<>(g.details());
+        details.put("idleW", Double.toString(idle.watts()));
+        details.put("idleJ", Double.toString(idleJ));
+        if (idle.provenance() != null) details.put("idleSource", idle.provenance().source().label());
+        Provenance prov = new Provenance(g.source(), g.devices(), g.driver(), g.samplingIntervalS(), g.windowStartS(),
+                g.windowEndS(), true, valid, reasons, details);
+        return amounts(joules, seconds, requests, tokens, prov);
+    }
+
+    private static Throughput throughput(RunPlan plan, CellRun full) {
+        double s = full.e2eS();
+        if (!(s > 0)) return new Throughput(null, null, null, null);
+        return new Throughput(plan.examples() / s, full.outputTokens() / s, full.inputTokens() / s, s / plan.batches());
+    }
+}

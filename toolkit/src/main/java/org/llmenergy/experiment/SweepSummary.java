@@ -1,0 +1,22 @@
+package org.llmenergy.experiment;
+
+import java.util.List;
+
+/**
+ * What one {@link SweepRunner#run} did.
+ *
+ * @param specHash       the spec's hash
+ * @param shard          the shard run
+ * @param cellsInShard   cells in the shard
+ * @param cellsSkipped   cells already finished in the results file
+ * @param cellsMeasured  cells this run finished with measurements
+ * @param cellsFailed    cells this run recorded as failures
+ * @param recordsWritten records appended
+ * @param skippedLines   lines of the existing results file that were not records (reported, not fatal)
+ */
+public record SweepSummary(String specHash, Shard shard, int cellsInShard, int cellsSkipped, int cellsMeasured,
+                           int cellsFailed, int recordsWritten, List<SkippedLine> skippedLines) {
+    public SweepSummary {
+        skippedLines = List.copyOf(skippedLines);
+    }
+}

@@ -1,0 +1,90 @@
+package org.llmenergy.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * An offline HTML report: sections of text, tables and figures, written as {@code index.html} beside one PNG
+ * per figure. No scripts, fonts or styles are fetched from anywhere.
+ *
+ * <pre>{@code
+ * HtmlReport.titled("llm-energy report")
+ *     .section("Workloads").paragraph("...").table(t, "Table 1", "azure-conv-2023").figure(fig)
+ *     .writeTo(Path.of("out/report"));
+ * }</pre>
+ */
+public final class HtmlReport {
+    private final String title;
+    private final List<String> body = new ArrayList<>();
+    private final List<Figure> figures = new ArrayList<>();
+
+    private HtmlReport(String title) { this.title = title; }
+
+    /** Starts a report with this title. */
+    public static HtmlReport titled(String title) { return new HtmlReport(title); }
+
+    /** Starts a new section with a heading. */
+    public HtmlReport section(String heading) {
+        body.add("<h2>" + HtmlText.escape(heading) + "</h2>");
+        return this;
+    }
+
+    /** Adds a paragraph of plain text. */
+    public HtmlReport paragraph(String text) {
+        body.add("<p>" + HtmlText.escape(text) + "</p>");
+        return this;
+    }
+
+    /** Adds a table with its caption and the source of its numbers. */
+    public HtmlReport table(Table table, String caption, String source) {
+        body.add(HtmlTable.of(table, caption) + "<p class=\"source\">Source: " + HtmlText.escape(source) + "</p>");
+        return this;
+    }
+
+    /** Adds a figure (its PNG is written beside index.html). */
+    public HtmlReport figure(Figure f) {
+        figures.add(f);
+        body.add("<figure><img src=\"" + f.id() + ".png\" alt=\"" + HtmlText.escape(f.title()) + "\">"
+                + "<figcaption><b>" + HtmlText.escape(f.title()) + ".</b> " + HtmlText.escape(f.caption())
+                + "<br><span class=\"source\">Source: " + HtmlText.escape(f.source()) + "</span></figcaption></figure>");
+        return this;
+    }
+
+    /** @return the figures added so far, in order */
+    public List<Figure> figures() { return List.copyOf(figures); }
+
+    /**
+     * Writes {@code index.html} and the figures' PNGs into {@code dir}.
+     *
+     * @return the path of {@code index.html}
+     */
+    public Path writeTo(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (Figure f : figures) f.writePng(dir);
+            Path index = dir.resolve("index.html");
+            Files.writeString(index, html(), StandardCharsets.UTF_8);
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write report to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the whole page */
+    public String html() {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + HtmlText.escape(title)
+                + "</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}"
+                + "table.data{border-collapse:collapse;margin:1em 0}table.data td,table.data th{border:1px solid #bbb;"
+                + "padding:2px 8px}td.num{text-align:right;font-variant-numeric:tabular-nums}caption{font-weight:bold;"
+                + "text-align:left}figure{margin:1.5em 0}img{max-width:100%}.source{color:#555;font-size:90%}</style>"
+                + "</head><body>\n<h1>" + HtmlText.escape(title) + "</h1>\n<p class=\"source\">Generated "
+                + Instant.now() + " by llm-energy.</p>\n" + String.join("\n", body) + "\n</body></html>\n";
+    }
+}

@@ -1,0 +1,42 @@
+package org.llmenergy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** The datasets commands against the mirror (tests run offline: -Dllmenergy.offline=true). */
+class DatasetsCommandTest {
+    @Test
+    void listShowsEveryEntryAndWhatIsMirrored() throws Exception {
+        CliRun run = CliRun.of("datasets", "list", "--format", "json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode rows = new ObjectMapper().readTree(run.out());
+        assertEquals(12, rows.size());
+        assertEquals("azure-code-2023", rows.get(0).get("id").asText());
+        assertEquals(1, rows.get(0).get("mirrored").asInt());
+        assertEquals(319, rows.get(10).get("mirrored").asInt(), "mlenergy-v2 is fully mirrored");
+    }
+
+    @Test
+    void verifyChecksTheMirrorAndReportsMissingFiles() {
+        CliRun run = CliRun.of("datasets", "verify", "azure-conv-2023", "azure-conv-2024", "mlenergy-v3");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("ok           azure-conv-2023/data/AzureLLMInferenceTrace_conv.csv (mirror)"), run.out());
+        assertTrue(run.out().contains("missing      azure-conv-2024/AzureLLMInferenceTrace_conv_1week.csv"), run.out());
+        assertTrue(run.out().contains("ok           mlenergy-v3/public/data/models/Qwen__Qwen3-14B__gpqa.json"), run.out());
+        assertTrue(run.err().contains("0 mismatched"), run.err());
+    }
+
+    @Test
+    void fetchOfflineFailsClearlyForDownloadOnlyData() {
+        CliRun ok = CliRun.of("datasets", "fetch", "azure-code-2023");
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().contains("mirror, sha256 ok"), ok.out());
+        CliRun offline = CliRun.of("datasets", "fetch", "burstgpt-1");
+        assertEquals(1, offline.exit());
+        assertTrue(offline.err().contains("BurstGPT_1.csv") && offline.err().contains("downloads are disabled"), offline.err());
+    }
+}

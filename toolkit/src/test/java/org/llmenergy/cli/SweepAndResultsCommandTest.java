@@ -1,0 +1,144 @@
+package org.llmenergy.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.llmenergy.experiment.ResultsReader;
+
+/** The CLI through {@link Main#execute}, with the test-only "synthetic" engine found via META-INF/services. */
+class SweepAndResultsCommandTest {
+    @TempDir
+    Path dir;
+
+    static final String SPEC = """
+            {"engine": "synthetic", "models": ["m"],
+             "cells": {"grid": {"batch": [1, 2], "input": [8], "output": [4, 8]}},
+             "protocol": {"repeats": 2, "warmupBatches": 1, "cooldownSeconds": 0, "idleBaselineSeconds": 0,
+                          "examplesPerCell": 4}}
+            """;
+
+    record Run(int code, String out, String err) {}
+
+    static Run cli(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private Path spec(String text) throws Exception {
+        Path p = dir.resolve("spec.json");
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void sweepThenResumeThenRefuseWithoutResume() throws Exception {
+        Path spec = spec(SPEC);
+        Path out = dir.resolve("r.jsonl");
+        Run r = cli("sweep", spec.toString(), "--out", out.toString(), "--progress", "none");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(": 4 cells; 0 already finished, 4 measured, 0 failed; 8 records appended"), r.out());
+        assertEquals(8, ResultsReader.read(out).records().size());
+
+        Run again = cli("sweep", spec.toString(), "--out", out.toString(), "--resume", "--progress", "none");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("4 already finished, 0 measured, 0 failed; 0 records appended"), again.out());
+
+        Run refused = cli("sweep", spec.toString(), "--out", out.toString(), "--progress", "none");
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().startsWith("llm-energy: " + out + " already holds 8 records; pass --resume"), refused.err());
+    }
+
+    @Test
+    void anUnregisteredEngineFailsInsteadOfInventingEnergy() throws Exception {
+        Path spec = spec(SPEC.replace("\"engine\": \"synthetic\", ", ""));
+        Path out = dir.resolve("r.jsonl");
+        Run r = cli("sweep", spec.toString(), "--out", out.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("no engine backend named 'djl' is available (available: [synthetic])"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void specErrorsNameTheField() throws Exception {
+        Path spec = spec(SPEC.replace("\"output\": [4, 8]", "\"output\": [4, -8]"));
+        Run r = cli("sweep", spec.toString(), "--out", dir.resolve("r.jsonl").toString());
+        assertEquals(1, r.code());
+        assertEquals("llm-energy: spec.json: cells.grid.output[1]: must be > 0, got -8", r.err().strip());
+    }
+
+    @Test
+    void dryRunListsTheShardsCells() throws Exception {
+        Path spec = spec(SPEC);
+        Run r = cli("sweep", spec.toString(), "--dry-run", "--shard", "1/2", "--format", "csv");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("index,model,device,dtype,options,decoding,batch,input,output,cell_key", lines.get(0));
+        assertEquals(List.of("1", "3"), lines.subList(1, lines.size()).stream().map(l -> l.split(",")[0]).toList());
+        assertTrue(lines.get(1).endsWith(",1,8,8,synthetic|m|cpu|fp32|default{}|greedy|b=1|i=8|o=8"), lines.get(1));
+    }
+
+    @Test
+    void shardsMergeAndShow() throws Exception {
+        Path spec = spec(SPEC);
+        for (int k = 0; k < 2; k++) {
+            Run r = cli("sweep", spec.toString(), "--out", dir.resolve("s" + k + ".jsonl").toString(), "--shard", k + "/2",
+                    "--progress", "none");
+            assertEquals(0, r.code(), r.err());
+        }
+        Path merged = dir.resolve("merged.jsonl");
+        Run m = cli("results", "merge", merged.toString(), dir.resolve("s0.jsonl").toString(), dir.resolve("s1.jsonl").toString());
+        assertEquals(0, m.code(), m.err());
+        assertTrue(m.out().startsWith("merged 8 records from 2 files"), m.out());
+
+        Run csv = cli("results", "show", merged.toString(), "--format", "csv",
+                "--columns", "cellIndex,repeat,measurement.energy.decode.gross.per1024J");
+        assertEquals(0, csv.code(), csv.err());
+        List<String> lines = csv.out().lines().toList();
+        assertEquals("cellIndex,repeat,measurement.energy.decode.gross.per1024J", lines.get(0));
+        assertEquals(9, lines.size());
+        assertTrue(lines.get(1).startsWith("0,0,"), lines.get(1));
+
+        Run text = cli("results", "show", merged.toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("measurement.energy.total.gross.per1024J"), text.out());
+
+        Run json = cli("results", "show", merged.toString(), "--format", "json");
+        assertEquals(0, json.code(), json.err());
+        assertEquals(8, new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).size());
+
+        Run bad = cli("results", "show", merged.toString(), "--columns", "nope");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--columns: no column [nope]"), bad.err());
+    }
+
+    @Test
+    void showReportsTornLinesOnStderr() throws Exception {
+        Path spec = spec(SPEC);
+        Path out = dir.resolve("r.jsonl");
+        assertEquals(0, cli("sweep", spec.toString(), "--out", out.toString(), "--progress", "none").code());
+        String text = Files.readString(out);
+        Files.writeString(out, text.substring(0, text.length() - 10));
+        Run r = cli("results", "show", out.toString(), "--format", "csv", "--columns", "cellIndex");
+        assertEquals(0, r.code());
+        assertEquals(8, r.out().lines().count(), "header and the 7 whole records");
+        assertTrue(r.err().contains(out + ":8: skipped: torn last line"), r.err());
+    }
+}

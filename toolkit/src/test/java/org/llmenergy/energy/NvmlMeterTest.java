@@ -1,0 +1,317 @@
+package org.llmenergy.energy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.llmenergy.units.Provenance.Source;
+
+/** The real JNA binding and window engine against the fake libnvidia-ml.so, one scripted case per test. */
+class NvmlMeterTest {
+    private static final String H100 = "device uuid=GPU-aaaa-0001 name=\"NVIDIA H100 80GB HBM3\" arch=9 limit_w=700 ";
+
+    @AfterEach
+    void everyMeterShutNvmlDown() {
+        assertEquals(0, FakeNvml.refs(), "a meter left NVML initialised");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void assertNear(double expected, double actual, double relTol, String what) {
+        assertTrue(Math.abs(actual - expected) <= relTol * Math.abs(expected),
+                what + ": expected " + expected + " ± " + (100 * relTol) + "%, got " + actual);
+    }
+
+    @Test
+    void jnaLibraryPathMakesTheOrdinaryNameLoadTheFake() {
+        java.io.File file = FakeNvml.loadByName();
+        assertTrue(file != null && file.toPath().toAbsolutePath().normalize().startsWith(FakeNvml.folder()),
+                "JNA resolved 'nvidia-ml' to " + file + ", not the fake in " + FakeNvml.folder()
+                        + " (a test that ran earlier in this JVM may have loaded a real NVML by name)");
+    }
+
+    @Test
+    void healthyGpusGiveCounterAndIntegralThatAgree() {
+        MeterOptions o = FakeNvml.options("driver 550.54.15\n"
+                + H100 + "power=0:200 period_ms=5\n"
+                + "device uuid=GPU-bbbb-0002 name=\"NVIDIA H100 80GB HBM3\" arch=9 power=0:100 period_ms=5\n");
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+            assertEquals(2, meter.channels().size());
+            Window w = meter.window("decode", true);
+            sleep(150);
+            w.close();
+            Measurement m = w.measurement();
+            DeviceEnergy g0 = m.device("gpu0").orElseThrow();
+            DeviceEnergy g1 = m.device("gpu1").orElseThrow();
+            assertNear(200 * m.durationS(), g0.counter().joulesOrThrow(), 0.10, "gpu0 counter");
+            assertNear(200 * m.durationS(), g0.powerIntegral().joulesOrThrow(), 0.02, "gpu0 integral");
+            assertNear(100 * m.durationS(), g1.gross().joulesOrThrow(), 0.10, "gpu1 gross");
+            assertFalse(g0.disagreementFlagged(), "disagreement " + g0.disagreement());
+            assertEquals(Source.NVML_COUNTER, g0.gross().provenance().source());
+            assertEquals(Source.NVML_POWER_INTEGRAL, g0.powerIntegral().provenance().source());
+            assertEquals(g0.gross().joules() + g1.gross().joules(), m.total().joulesOrThrow(), 1e-9);
+            assertTrue(m.valid(), "reasons: " + m.reasons());
+            assertEquals("550.54.15", m.provenance().driver());
+            assertEquals(0.005, m.provenance().samplingIntervalS());
+            assertTrue(m.provenance().devices().get(0).contains("GPU-aaaa-0001: NVIDIA H100 80GB HBM3"));
+            assertEquals("Hopper", g0.details().get("architecture"));
+            assertNear(0.005, Double.parseDouble(g0.details().get("counterUpdatePeriodS")), 0.5, "probed period");
+            assertNear(300, m.peakPowerW(), 0.01, "peak of summed power");
+            assertTrue(m.series().stream().anyMatch(s -> s.channel().equals("gpu0") && s.quantity().equals("instant")
+                    && s.size() > 10));
+            assertTrue(m.series().stream().anyMatch(s -> s.quantity().equals("average-1s")));
+            assertTrue(m.telemetry().stream().anyMatch(t -> t.temperatureC() == 40 && t.smClockMhz() == 1980
+                    && t.gpuUtilization() == 50));
+            assertEquals(m.endEpochS() - m.startEpochS(), m.durationS(), 0.01);
+        }
+    }
+
+    @Test
+    void counterWraparoundAt2To64IsCountedOnce() {
+        // 18446744073709551615 - 20000 mJ: the counter wraps after 20 J, 100 ms into the trace at 200 W
+        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=5 counter_start_mj=18446744073709531615\n");
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+            Window w = meter.window("across-wrap");
+            sleep(200);
+            Measurement m = w.end();
+            DeviceEnergy d = m.devices().get(0);
+            assertNear(200 * m.durationS(), d.counter().joulesOrThrow(), 0.10, "counter across the wrap");
+            assertFalse(d.disagreementFlagged());
+            assertTrue(m.valid(), "reasons: " + m.reasons());
+        }
+    }
+
+    @Test
+    void counterResetFallsBackToTheIntegralAndSaysSo() {
+        MeterOptions o = FakeNvml.options(H100 + "power=0:300 period_ms=5 counter_start_mj=5000000 reset_at_ms=150\n");
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+            Window w = meter.window("across-reset");
+            sleep(250);
+            Measurement m = w.end();
+            DeviceEnergy d = m.devices().get(0);
+            assertNull(d.counter().joules());
+            assertTrue(d.counter().unavailableReason().contains("restarted"), d.counter().unavailableReason());
+            assertEquals(Source.NVML_POWER_INTEGRAL, d.gross().provenance().source());
+            assertNear(300 * m.durationS(), d.gross().joulesOrThrow(), 0.03, "integral");
+            assertTrue(d.gross().provenance().reasons().stream().anyMatch(r -> r.contains("counter unavailable")));
+        }
+    }
+
+    @Test
+    void counterNotSupportedUsesThePowerIntegralLabelledAsSuch() {
+        MeterOptions o = FakeNvml.options("device name=\"Tesla P100-PCIE-16GB\" arch=4 power=0:150 energy=unsupported\n");
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+            Window w = meter.window("pascal");
+            sleep(100);
+            Measurement m = w.end();
+            DeviceEnergy d = m.devices().get(0);
+            assertNull(d.counter().joules());
+            assertTrue(d.counter().unavailableReason().contains("NVML_ERROR_NOT_SUPPORTED"), d.counter().unavailableReason());
+            assertEquals(Source.NVML_POWER_INTEGRAL, m.provenance().source());
+            assertNear(150 * m.durationS(), m.total().joulesOrThrow(), 0.03, "integral total");
+            assertTrue(m.valid(), "reasons: " + m.reasons());
+            assertEquals("Pascal", d.details().get("architecture"));
+        }
+    }
+
+    @Test
+    void averagedPowerUsageIsUsedWhenFieldsAreMissingAndFlaggedOnAmpere() {
+        MeterOptions o = FakeNvml.options("device name=\"NVIDIA RTX A6000\" arch=7 power=0:250 energy=unsupported "
+                + "fields=unsupported usage=average\n");
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+            Window w = meter.window("a6000");
+            sleep(80);
+            Measurement m = w.end();
+            EnergyFigure gross = m.devices().get(0).gross();
+            assertNear(250 * m.durationS(), gross.joulesOrThrow(), 0.03, "usage integral");
+            assertTrue(gross.provenance().reasons().stream().anyMatch(r -> r.contains("1-s moving average")),
+                    "reasons: " + gross.provenance().reasons());
+            assertEquals("usage", gross.provenance().details().get("powerQuantity"));
+        }
+    }
+
+    @Test
+    void gpuWithNeitherCounterNorPowerIsRefusedClearly() {
+        MeterOptions o = FakeNvml.options("device arch=3 energy=unsupported fields=unsupported usage=unsupported\n");
+        MeterUnavailableException e = assertThrows(MeterUnavailableException.class, () -> Meters.open(MeterKind.NVML, o));
+        assertTrue(e.getMessage().contains("no selected GPU offers an energy counter or a power reading"), e.getMessage());
+    }
+
+    @Test
+    void driverNotLoadedIsAClearErrorAndAutoFallsBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        MeterOptions o = FakeNvml.options("init_rc 9\n" + H100 + "\n").withPowercapRoot(tmp.resolve("no-powercap"));
+        MeterUnavailableException e = assertThrows(MeterUnavailableException.class, () -> Meters.open(MeterKind.NVML, o));
+        assertTrue(e.getMessage().contains("nvmlInit_v2 returned NVML_ERROR_DRIVER_NOT_LOADED (9): Driver Not Loaded"),
+                e.getMessage());
+        try (EnergyMeter meter = Meters.auto(o)) {
+            assertEquals(MeterKind.CPU_ESTIMATE, meter.kind());
+            List<String> why = meter.choice().reasons();
+            assertEquals(3, why.size(), why.toString());
+            assertTrue(why.get(0).startsWith("nvml rejected: nvmlInit_v2 returned NVML_ERROR_DRIVER_NOT_LOADED"), why.get(0));
+            assertTrue(why.get(1).startsWith("rapl rejected: ") && why.get(1).contains("does not exist"), why.get(1));
+            assertTrue(why.get(2).startsWith("cpu-estimate chosen"), why.get(2));
+        }
+    }
+
+    @Test
+    void autoPicksNvmlWhenAGpuIsThere() {
+        try (EnergyMeter meter = Meters.auto(FakeNvml.options(H100 + "power=0:100\n"))) {
+            assertEquals(MeterKind.NVML, meter.kind());
+            assertTrue(meter.choice().describe().startsWith("nvml chosen: 1 channel(s) [gpu0]"), meter.choice().describe());
+        }
+    }
+
+    @Test
+    void windowShorterThanASlowCounterIsNullWithAReasonAndTheIntegralStandsIn() {
+        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=400\n").withCounterProbeS(0.05);
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+            Window w = meter.window("short");
+            sleep(30);
+            Measurement m = w.end();
+            DeviceEnergy d = m.devices().get(0);
+            assertNull(d.counter().joules());
+            assertTrue(d.counter().unavailableReason().contains("shorter than the counter's update period (at least"),
+                    d.counter().unavailableReason());
+            assertEquals(Source.NVML_POWER_INTEGRAL, d.gross().provenance().source());
+            assertNear(200 * m.durationS(), d.gross().joulesOrThrow(), 0.03, "integral of a short window");
+            assertTrue(m.total().joulesOrThrow() > 0);
+        }
+    }
+
+    @Test
+    void theSamplerRefinesACounterPeriodTheProbeCouldOnlyBound() {
+        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=100\n").withCounterProbeS(0.03);
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+            sleep(450); // the 5-ms sampler sees four updates 100 ms apart
+            Window w = meter.window("short-but-longer-than-probe");
+            sleep(50);
+            Measurement m = w.end();
+            DeviceEnergy d = m.devices().get(0);
+            assertNear(0.1, Double.parseDouble(d.details().get("counterUpdatePeriodS")), 0.2, "refined period");
+            assertNull(d.counter().joules(), "a 50-ms window cannot be resolved by a 100-ms counter");
+            assertTrue(d.counter().unavailableReason().contains("update period (0.1"), d.counter().unavailableReason());
+        }
+    }
+
+    @Test
+    void edgeReadingsOnlyGiveAnInstantPowerEstimateLabelledAsSuch() {
+        MeterOptions o = FakeNvml.options(H100 + "power=0:120 period_ms=5\n").withSamplingIntervalS(0);
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+            Window w = meter.window("edges");
+            sleep(40);
+            Measurement m = w.end();
+            EnergyFigure integral = m.devices().get(0).powerIntegral();
+            assertNear(120 * m.durationS(), integral.joulesOrThrow(), 0.01, "edge-only integral");
+            assertTrue(integral.provenance().reasons().stream().anyMatch(r -> r.startsWith("instant-power estimate")));
+            assertNull(integral.provenance().samplingIntervalS());
+        }
+    }
+
+    @Test
+    void gpuLostMidRunNullsItsFiguresAndTheTotalButNotTheOthers() {
+        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=5\n"
+                + "device uuid=GPU-bbbb-0002 name=\"NVIDIA H100 80GB HBM3\" arch=9 power=0:100 period_ms=5 lost_after_ms=150\n");
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+            Window w = meter.window("run");
+            sleep(250);
+            Measurement m = w.end();
+            DeviceEnergy g0 = m.device("gpu0").orElseThrow();
+            DeviceEnergy g1 = m.device("gpu1").orElseThrow();
+            assertNear(200 * m.durationS(), g0.gross().joulesOrThrow(), 0.10, "surviving GPU");
+            assertNull(g1.gross().joules());
+            assertTrue(g1.gross().unavailableReason().contains("NVML_ERROR_GPU_IS_LOST (15)"), g1.gross().unavailableReason());
+            assertNull(m.total().joules());
+            assertTrue(m.total().unavailableReason().startsWith("missing gpu1: "), m.total().unavailableReason());
+            assertFalse(m.valid());
+            // the meter keeps working for the GPU that is left, and a later window says why gpu1 is missing
+            Measurement later = meter.window("later").end();
+            assertTrue(later.device("gpu0").orElseThrow().powerIntegral().isPresent());
+            assertTrue(later.device("gpu1").orElseThrow().gross().unavailableReason().contains("GPU_IS_LOST"));
+        }
+    }
+
+    @Test
+    void migIsRefusedWithAnExplanation() {
+        MeterUnavailableException e = assertThrows(MeterUnavailableException.class,
+                () -> Meters.open(MeterKind.NVML, FakeNvml.options(H100 + "mig=1\n")));
+        assertTrue(e.getMessage().contains("is in MIG mode"), e.getMessage());
+        MeterUnavailableException e2 = assertThrows(MeterUnavailableException.class,
+                () -> Meters.open(MeterKind.NVML, FakeNvml.options(H100 + "\n")
+                        .withCudaVisibleDevices("MIG-4f3a1c2e-aaaa-bbbb-cccc-000000000001")));
+        assertTrue(e2.getMessage().contains("is a MIG instance"), e2.getMessage());
+    }
+
+    @Test
+    void cudaVisibleDevicesOrderAndSelectionAreHonoured() {
+        String three = "device uuid=GPU-aaaa name=A power=0:100\ndevice uuid=GPU-bbbb name=B power=0:200\n"
+                + "device uuid=GPU-cccc name=C power=0:300\n";
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, FakeNvml.options(three).withCudaVisibleDevices("2,GPU-bb"))) {
+            assertEquals(List.of("gpu0 GPU-cccc: C", "gpu1 GPU-bbbb: B"), meter.channels());
+        }
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML,
+                FakeNvml.options(three).withCudaVisibleDevices("2,GPU-bb").withGpus(List.of(1)))) {
+            assertEquals(List.of("gpu1 GPU-bbbb: B"), meter.channels());
+        }
+        MeterUnavailableException bad = assertThrows(MeterUnavailableException.class,
+                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).withCudaVisibleDevices("0,x")));
+        assertTrue(bad.getMessage().contains("entry 2 'x' is neither a GPU index nor a GPU-<uuid>"), bad.getMessage());
+        MeterUnavailableException range = assertThrows(MeterUnavailableException.class,
+                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).withCudaVisibleDevices("5")));
+        assertTrue(range.getMessage().contains("NVML sees only 3 GPU(s)"), range.getMessage());
+        IllegalArgumentException sel = assertThrows(IllegalArgumentException.class,
+                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).withGpus(List.of(3))));
+        assertTrue(sel.getMessage().contains("GPU 3 is not visible"), sel.getMessage());
+    }
+
+    @Test
+    void counterAndIntegralDisagreementIsFlagged() {
+        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=5 counter_scale=0.6\n");
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+            Window w = meter.window("disagree");
+            sleep(150);
+            Measurement m = w.end();
+            DeviceEnergy d = m.devices().get(0);
+            assertTrue(d.disagreementFlagged());
+            assertNear(0.4, d.disagreement(), 0.15, "disagreement");
+            assertTrue(d.gross().provenance().reasons().stream().anyMatch(r -> r.contains("disagree by")),
+                    d.gross().provenance().reasons().toString());
+            assertTrue(m.reasons().stream().anyMatch(r -> r.contains("disagree by")));
+        }
+    }
+
+    @Test
+    void idleBaselineGivesNetOfIdleFigures() {
+        MeterOptions o = FakeNvml.options(H100 + "power=0:100,1000:300 period_ms=5\n");
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+            long opened = System.nanoTime();
+            Measurement before = meter.window("before-idle").end();
+            assertTrue(before.totalNet().unavailableReason().contains("no idle baseline"));
+            IdleBaseline idle = meter.measureIdle(0.1);
+            assertNear(100, idle.watts("gpu0").orElseThrow(), 0.05, "idle power");
+            sleep(Math.max(0, 1100 - (System.nanoTime() - opened) / 1_000_000));
+            Window w = meter.window("busy");
+            sleep(120);
+            Measurement m = w.end();
+            double gross = m.total().joulesOrThrow();
+            double net = m.totalNet().joulesOrThrow();
+            assertNear(300 * m.durationS(), gross, 0.10, "gross");
+            assertEquals(gross - idle.watts("gpu0").getAsDouble() * m.durationS(), net, 1e-9);
+            assertNear(200 * m.durationS(), net, 0.15, "net");
+            assertTrue(m.totalNet().provenance().netOfIdle());
+            assertFalse(m.total().provenance().netOfIdle());
+            assertNotNull(m.totalNet().provenance().details().get("idlePowerW.gpu0"));
+        }
+    }
+}

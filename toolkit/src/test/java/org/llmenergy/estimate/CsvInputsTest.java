@@ -1,0 +1,63 @@
+package org.llmenergy.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.llmenergy.units.Provenance;
+import org.llmenergy.workload.BinCount;
+
+class CsvInputsTest {
+    @TempDir Path dir;
+
+    @Test
+    void readsBinsCsv() throws IOException {
+        Path f = dir.resolve("bins.csv");
+        Files.writeString(f, "input_bin,output_bin,requests\n32,8,10\n128,16,3\n");
+        assertEquals(List.of(new BinCount(32, 8, 10), new BinCount(128, 16, 3)), BinCountsCsv.read(f));
+    }
+
+    @Test
+    void badBinsCellNamesFileLineAndColumn() throws IOException {
+        Path f = dir.resolve("bins.csv");
+        Files.writeString(f, "input_bin,output_bin,requests\n32,8,10\n128,x,3\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BinCountsCsv.read(f));
+        assertTrue(e.getMessage().contains(f + ", line 3, column output_bin") && e.getMessage().contains("'x'"), e.getMessage());
+        Files.writeString(f, "input,output,n\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BinCountsCsv.read(f)).getMessage().contains("line 1"));
+        Files.writeString(f, "input_bin,output_bin,requests\n32,8,1\n32,8,2\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BinCountsCsv.read(f)).getMessage().contains("twice"));
+    }
+
+    @Test
+    void readsEnergiesWithSourceColumnOrDefault() throws IOException {
+        Path f = dir.resolve("e.csv");
+        Files.writeString(f, "input_bin,output_bin,batch_size,energy_j,source\n32,8,4,12.5,nvml-counter\n");
+        BatchEnergy b = BatchEnergiesCsv.read(f, Optional.empty()).get(0);
+        assertEquals(12.5, b.energyJoules());
+        assertEquals(Provenance.Source.NVML_COUNTER, b.provenance().source());
+        assertEquals("2", b.provenance().details().get("line"));
+
+        Path g = dir.resolve("g.csv");
+        Files.writeString(g, "input_bin,output_bin,batch_size,energy_j\n32,8,4,12.5\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BatchEnergiesCsv.read(g, Optional.empty()))
+                .getMessage().contains("source"));
+        assertEquals(Provenance.Source.RAPL, BatchEnergiesCsv.read(g, Optional.of(Provenance.Source.RAPL)).get(0).provenance().source());
+    }
+
+    @Test
+    void zeroEnergyCellIsRejectedWithItsPlace() throws IOException {
+        Path f = dir.resolve("e.csv");
+        Files.writeString(f, "input_bin,output_bin,batch_size,energy_j\n32,8,4,0\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BatchEnergiesCsv.read(f, Optional.of(Provenance.Source.RAPL)));
+        assertTrue(e.getMessage().contains("line 2, column energy_j"), e.getMessage());
+    }
+}
