@@ -1,14 +1,179 @@
 package org.llmenergy.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.llmenergy.inference.CellReport;
+import org.llmenergy.inference.CellReportJson;
+import org.llmenergy.inference.CellRunner;
+import org.llmenergy.inference.ComputeDevice;
+import org.llmenergy.inference.Decoding;
+import org.llmenergy.inference.EngineOptions;
+import org.llmenergy.inference.InferenceEngine;
+import org.llmenergy.inference.ModelSource;
+import org.llmenergy.inference.PhaseListener;
+import org.llmenergy.inference.Precision;
+import org.llmenergy.inference.Prompt;
+import org.llmenergy.inference.RunResult;
+import org.llmenergy.inference.RunSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code llm-energy run}: placeholder until issue 4 lands; it says so and exits non-zero. */
-@Command(name = "run", description = "(not yet available: issue 4)")
+/** {@code llm-energy run}: one cell (model, batch, input, output, decoding, device, dtype) with warm-up and repeats. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run one inference cell with the DJL engine and print timings per repeat and a summary.")
 final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "preset name, config.json, or Hugging Face checkpoint directory")
+    String model;
+
+    @Option(names = "--batch", required = true, description = "sequences per run")
+    int batch;
+
+    @Option(names = "--input", required = true, description = "prompt tokens per sequence")
+    int input;
+
+    @Option(names = "--output", required = true, description = "generated tokens per sequence (EOS ignored)")
+    int output;
+
+    @Option(names = "--decoding", defaultValue = "greedy", description = "greedy, temperature, top-p, beam or speculative (default: ${DEFAULT-VALUE})")
+    String decoding;
+
+    @Option(names = "--temperature", defaultValue = "1.0", description = "sampling temperature (temperature, top-p, speculative sampling)")
+    double temperature;
+
+    @Option(names = "--top-p", defaultValue = "0.9", description = "nucleus mass for top-p (default: ${DEFAULT-VALUE})")
+    double topP;
+
+    @Option(names = "--beam-width", defaultValue = "4", description = "beams for beam search (default: ${DEFAULT-VALUE})")
+    int beamWidth;
+
+    @Option(names = "--draft", description = "draft model for speculative decoding (preset, config.json or checkpoint)")
+    String draft;
+
+    @Option(names = "--gamma", defaultValue = "4", description = "draft tokens per speculative round (default: ${DEFAULT-VALUE})")
+    int gamma;
+
+    @Option(names = "--acceptance-rate", description = "per-token acceptance for speculative decoding with random weights")
+    Double acceptanceRate;
+
+    @Option(names = "--greedy-verify", defaultValue = "true", negatable = true,
+            description = "speculative decoding verifies greedily (default); --no-greedy-verify samples at --temperature")
+    boolean greedyVerify;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--dtype", defaultValue = "fp32", description = "fp32, bf16 or fp16 (default: ${DEFAULT-VALUE})")
+    String dtype;
+
+    @Option(names = "--threads", defaultValue = "0", description = "libtorch intra-op threads, 0 = engine default")
+    int threads;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "discarded warm-up runs (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "measured runs (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of weights, prompt and sampling (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--prompt-file", description = "text prompt (needs a checkpoint with tokenizer.json); truncated to --input tokens")
+    Path promptFile;
+
+    @Option(names = "--tokens", description = "include the generated token ids in the output")
+    boolean tokens;
+
+    @Option(names = "--format", defaultValue = "json", description = "json or csv (default: ${DEFAULT-VALUE})")
+    String format;
+
     @Override
-    public Integer call() {
-        System.err.println("llm-energy run: not yet available (issue 4)");
-        return 2;
+    public Integer call() throws IOException {
+        ModelSource source = ModelSource.parse(model, seed);
+        EngineOptions options = new EngineOptions(ComputeDevice.parse(device), Precision.parse(dtype), threads,
+                EngineOptions.DEFAULT_MAX_ATTENTION_BYTES);
+        RunSpec cell = new RunSpec(batch, input, output, decodingStrategy(), prompt(), seed);
+        CellReport report;
+        try (InferenceEngine engine = InferenceEngine.load(source, options)) {
+            report = CellRunner.run(engine, cell, warmup, repeats, this::meterFor);
+        }
+        print(report);
+        return 0;
     }
+
+    /**
+     * ENERGY: the single place where the energy meter attaches. Until the energy package is wired in, runs are
+     * not metered and the output says so (no energy number is invented).
+     */
+    private PhaseListener meterFor(int repeat) {
+        return PhaseListener.NONE;
+    }
+
+    private static final String ENERGY_NOTE = "not measured: the energy meter is not yet connected to 'run'";
+
+    private Decoding decodingStrategy() {
+        return switch (decoding.toLowerCase(Locale.ROOT)) {
+            case "greedy" -> new Decoding.Greedy();
+            case "temperature", "sampling" -> new Decoding.Temperature(temperature);
+            case "top-p", "topp", "nucleus" -> new Decoding.TopP(topP, temperature);
+            case "beam", "beam-search" -> new Decoding.Beam(beamWidth);
+            case "speculative" -> {
+                if (draft == null) throw new IllegalArgumentException("--decoding speculative needs --draft <preset|dir>");
+                yield new Decoding.Speculative(ModelSource.parse(draft, seed + 1), gamma, acceptanceRate,
+                        greedyVerify ? 0 : temperature);
+            }
+            default -> throw new IllegalArgumentException("unknown --decoding '" + decoding
+                    + "' (use greedy, temperature, top-p, beam or speculative)");
+        };
+    }
+
+    private Prompt prompt() {
+        if (promptFile == null) return new Prompt.RandomTokens();
+        try {
+            return new Prompt.Text(List.of(Files.readString(promptFile)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read --prompt-file " + promptFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void print(CellReport report) throws IOException {
+        var out = spec.commandLine().getOut();
+        switch (format.toLowerCase(Locale.ROOT)) {
+            case "json" -> {
+                var json = CellReportJson.toJson(report, tokens);
+                json.putNull("energy_j");
+                json.put("energy_note", ENERGY_NOTE);
+                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            }
+            case "csv" -> {
+                out.println("repeat,model,batch,input,output,decoding,device,dtype,prefill_s,decode_s,"
+                        + "time_per_output_token_s,end_to_end_s,prefill_tokens_per_s,decode_tokens_per_s,peak_memory_bytes");
+                int i = 0;
+                for (RunResult r : report.repeats()) {
+                    out.println(String.join(",", String.valueOf(i++), r.model(), String.valueOf(r.batch()),
+                            String.valueOf(r.inputTokens()), String.valueOf(r.outputTokens()), csv(r.decoding()),
+                            r.device(), r.precision(), num(r.prefillSeconds()), num(r.decodeSeconds()),
+                            num(r.timePerOutputTokenSeconds()), num(r.endToEndSeconds()),
+                            num(r.prefillTokensPerSecond()), num(r.decodeTokensPerSecond()),
+                            r.peakMemory().bytes() == null ? "" : String.valueOf(r.peakMemory().bytes())));
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown --format '" + format + "' (use json or csv)");
+        }
+        out.flush();
+    }
+
+    private static String num(Double v) { return v == null ? "" : String.valueOf(v); }
+
+    private static String csv(String s) { return s.contains(",") ? "\"" + s.replace("\"", "\"\"") + "\"" : s; }
 }

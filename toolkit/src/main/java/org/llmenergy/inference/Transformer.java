@@ -13,7 +13,9 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.llmenergy.model.Family;
 import org.llmenergy.model.ModelConfig;
@@ -24,15 +26,25 @@ import org.llmenergy.model.ModelConfig;
  * norms in fp32, scores scaled after the Q·K product, softmax in fp32, rotary tables computed in fp32.
  *
  * <p>Everything per token is an NDArray operation; there are no Java loops over elements. Rotary tables and
- * causal-mask blocks are built once and reused across steps and runs.
+ * causal-mask blocks are built once and reused across steps and runs. To save per-operation overhead in decode,
+ * the RMSNorm scales are folded into the matrices that follow them and the attention scale 1/sqrt(hd) into the
+ * query rows, once at construction (exact up to float rounding: linear(x * w, W) = linear(x, W diag(w))), and a
+ * single-token step applies the rotary embedding as one product with a 2-D rotation matrix shared by all layers.
  */
 final class Transformer implements AutoCloseable {
     private final ModelConfig config;
     private final TransformerWeights weights;
+    /** Layers with norm scales and the attention scale folded in (see the class comment). */
+    private final List<LayerWeights> layers;
+    /** Output projection, with the final norm's scale folded in unless the embedding is tied. */
+    private final NDArray head;
+    /** The final norm's scale when it could not be folded (tied embeddings), else null. */
+    private final NDArray finalScale;
+    private final boolean rmsNorm;
+    private final NDArray eye;
     private final DataType type;
     private final boolean fp32;
     private final NDManager manager;
-    private final float scale;
     private final long maxAttentionBytes;
     private final double[] inverseFrequencies;
     /** x @ rotateHalf == cat(-x2, x1): rotate_half as one matrix product instead of split, negate, concat. */
@@ -51,7 +63,6 @@ final class Transformer implements AutoCloseable {
         this.type = type;
         this.fp32 = type == DataType.FLOAT32;
         this.manager = weights.manager();
-        this.scale = (float) (1.0 / Math.sqrt(config.headDim()));
         this.maxAttentionBytes = maxAttentionBytes;
         this.inverseFrequencies = RotaryFrequencies.inverseFrequencies(config.headDim(), config.ropeTheta(),
                 config.ropeScaling());
@@ -63,6 +74,18 @@ final class Transformer implements AutoCloseable {
             r[i * hd + i + half] = 1f;    // out[i + half] = x[i]
         }
         this.rotateHalf = manager.create(r, new Shape(hd, hd)).toType(type, false);
+        this.eye = manager.eye(hd).toType(type, false);
+        this.rmsNorm = config.family() != Family.OLMO;
+        this.layers = fold(weights);
+        if (weights.finalNorm() != null && !config.tieEmbeddings()) {
+            head = weights.lmHead().mul(weights.finalNorm().reshape(1, config.hiddenSize()));
+            finalScale = null;
+            weights.lmHead().close();
+            weights.finalNorm().close();
+        } else {
+            head = weights.lmHead();
+            finalScale = weights.finalNorm();
+        }
         if (config.family() == Family.OLMO) {
             lnOnes = manager.ones(new Shape(config.hiddenSize()));
             lnZeros = manager.zeros(new Shape(config.hiddenSize()));
@@ -70,6 +93,34 @@ final class Transformer implements AutoCloseable {
             lnOnes = null;
             lnZeros = null;
         }
+    }
+
+    /**
+     * Folds each layer's norm scales into the following matrices and 1/sqrt(hd) into the query rows (and bias).
+     * The unfolded arrays are closed as soon as their folded copies exist.
+     */
+    private List<LayerWeights> fold(TransformerWeights w) {
+        long d = config.hiddenSize();
+        long q = (long) config.numHeads() * config.headDim();
+        long rows = q + 2L * config.kvDim();
+        float s = (float) (1.0 / Math.sqrt(config.headDim()));
+        float[] col = new float[(int) rows];
+        for (int i = 0; i < col.length; i++) col[i] = i < q ? s : 1f;
+        List<LayerWeights> out = new ArrayList<>();
+        try (NDArray colScale = manager.create(col, new Shape(rows, 1)).toType(type, false)) {
+            for (LayerWeights l : w.layers()) {
+                NDArray qkv = l.qkv().mul(colScale);
+                if (l.attnNorm() != null) qkv = qkv.mul(l.attnNorm().reshape(1, d));
+                NDArray bias = l.qkvBias() == null ? null : l.qkvBias().mul(colScale.reshape(rows));
+                NDArray gateUp = l.mlpNorm() == null ? l.gateUp() : l.gateUp().mul(l.mlpNorm().reshape(1, d));
+                out.add(new LayerWeights(null, qkv, bias, l.o(), null, gateUp, l.down()));
+                for (NDArray replaced : new NDArray[] {l.qkv(), l.qkvBias(), l.attnNorm(), l.mlpNorm()}) {
+                    if (replaced != null) replaced.close();
+                }
+                if (gateUp != l.gateUp()) l.gateUp().close();
+            }
+        }
+        return out;
     }
 
     /** @return the architecture */
@@ -133,24 +184,26 @@ final class Transformer implements AutoCloseable {
         ensurePositions(pos + t);
         NDArray cos = cosTable.get(NDIndex.sliceAxis(0, pos, pos + t)).reshape(t, 1, config.headDim());
         NDArray sin = sinTable.get(NDIndex.sliceAxis(0, pos, pos + t)).reshape(t, 1, config.headDim());
+        // One token: x*cos + (x @ R)*sin == x @ (I*cos + R*sin), a single product per layer.
+        NDArray rotation = t == 1 ? eye.mul(cos.reshape(1, config.headDim())).add(rotateHalf.mul(sin.reshape(1, config.headDim()))) : null;
 
         NDArray x = Embedding.embedding(tokens, weights.embedding(), SparseFormat.DENSE).singletonOrThrow();
         for (int i = 0; i < config.numLayers(); i++) {
-            LayerWeights w = weights.layers().get(i);
-            NDArray h = norm(x, w.attnNorm());
-            x = x.add(attention(h, w, i, cache, pos, t, cos, sin));
-            h = norm(x, w.mlpNorm());
+            LayerWeights w = layers.get(i);
+            NDArray h = norm(x, null);
+            x = x.add(attention(h, w, i, cache, pos, t, cos, sin, rotation));
+            h = norm(x, null);
             x = x.add(mlp(h, w));
         }
         cache.advance(t);
         NDArray last = allPositions || t == 1 ? x : x.get(NDIndex.sliceAxis(1, t - 1, t));
-        NDArray logits = Linear.linear(norm(last, weights.finalNorm()), weights.lmHead()).singletonOrThrow();
+        NDArray logits = Linear.linear(norm(last, finalScale), head).singletonOrThrow();
         if (!fp32) logits = logits.toType(DataType.FLOAT32, false);
         return allPositions ? logits : logits.reshape(rows, config.vocabSize());
     }
 
     private NDArray attention(NDArray h, LayerWeights w, int layer, KvCache cache, int pos, int t, NDArray cos,
-                              NDArray sin) {
+                              NDArray sin, NDArray rotation) {
         int rows = Math.toIntExact(h.getShape().get(0));
         int heads = config.numHeads();
         int kvHeads = config.numKvHeads();
@@ -158,8 +211,10 @@ final class Transformer implements AutoCloseable {
         NDArray qkv = Linear.linear(h, w.qkv(), w.qkvBias()).singletonOrThrow().reshape(rows, t, heads + 2 * kvHeads, hd);
         NDArray qk = qkv.get(NDIndex.sliceAxis(2, 0, heads + kvHeads));
         NDArray v = qkv.get(NDIndex.sliceAxis(2, heads + kvHeads, heads + 2 * kvHeads));
-        NDArray rotated = qk.mul(cos).add(qk.matMul(rotateHalf).mul(sin));
-        NDArray q = rotated.get(NDIndex.sliceAxis(2, 0, heads)).transpose(0, 2, 1, 3);
+        NDArray rotated = rotation != null ? qk.matMul(rotation) : qk.mul(cos).add(qk.matMul(rotateHalf).mul(sin));
+        // One new token: [rows, 1, H, hd] already has the memory order of [rows, H, 1, hd], so no transpose.
+        NDArray q = rotated.get(NDIndex.sliceAxis(2, 0, heads));
+        q = t == 1 ? q.reshape(rows, heads, 1, hd) : q.transpose(0, 2, 1, 3);
         NDArray k = rotated.get(NDIndex.sliceAxis(2, heads, heads + kvHeads)).transpose(0, 2, 1, 3);
         cache.write(layer, k, v.transpose(0, 2, 1, 3));
         int end = pos + t;
@@ -187,7 +242,7 @@ final class Transformer implements AutoCloseable {
             qc = qc.reshape(rows, kvHeads, (long) group * n, hd);
             NDArray keys = cache.keys(layer, keysEnd);
             NDArray values = cache.values(layer, keysEnd);
-            NDArray scores = qc.matMul(keys.transpose(0, 1, 3, 2)).mul(scale);
+            NDArray scores = qc.matMul(keys.transpose(0, 1, 3, 2)); // 1/sqrt(hd) is folded into the queries
             if (!fp32) scores = scores.toType(DataType.FLOAT32, false);
             if (n > 1) {
                 // The last n key positions are the chunk's own tokens: mask the strict upper triangle.
@@ -200,6 +255,7 @@ final class Transformer implements AutoCloseable {
             parts.add(probs.matMul(values).reshape(rows, config.numHeads(), n, hd));
         }
         NDArray out = parts.size() == 1 ? parts.singletonOrThrow() : NDArrays.concat(parts, 2);
+        if (t == 1) return out.reshape(rows, 1, (long) config.numHeads() * hd);
         return out.transpose(0, 2, 1, 3).reshape(rows, t, (long) config.numHeads() * hd);
     }
 
@@ -234,20 +290,23 @@ final class Transformer implements AutoCloseable {
         return Linear.linear(act, w.down()).singletonOrThrow();
     }
 
-    /** RMSNorm with a learned scale (Llama, Qwen2), or OLMo's non-parametric layer norm when {@code scale} is null. */
-    private NDArray norm(NDArray x, NDArray scaleWeights) {
+    /**
+     * RMSNorm (Llama, Qwen2; its learned scale is folded into the next matrix, so {@code scale} is null except
+     * for a tied output head), or OLMo's non-parametric layer norm.
+     */
+    private NDArray norm(NDArray x, NDArray scale) {
         NDArray xf = fp32 ? x : x.toType(DataType.FLOAT32, false);
         int last = xf.getShape().dimension() - 1;
         NDArray y;
-        if (scaleWeights == null) {
+        if (!rmsNorm) {
             y = LayerNorm.layerNorm(xf, new Shape(config.hiddenSize()), lnOnes, lnZeros, (float) config.normEps())
                     .singletonOrThrow();
-            return fp32 ? y : y.toType(type, false);
+        } else {
+            NDArray variance = xf.square().mean(new int[] {last}, true);
+            y = xf.mul(variance.add((float) config.normEps()).pow(-0.5f));
         }
-        NDArray variance = xf.square().mean(new int[] {last}, true);
-        y = xf.mul(variance.add((float) config.normEps()).pow(-0.5f));
         if (!fp32) y = y.toType(type, false);
-        return y.mul(scaleWeights);
+        return scale == null ? y : y.mul(scale);
     }
 
     @Override

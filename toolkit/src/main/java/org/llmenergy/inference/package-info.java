@@ -1,6 +1,14 @@
 /**
  * A DJL-backed decoder-only transformer (Llama, Qwen2, OLMo families): weights (seeded random or
- * Hugging Face safetensors), KV cache, batched prefill and decode with forced lengths, decoding strategies
+ * Hugging Face safetensors, read by its own reader so files and tensors above 2 GB work), KV cache, batched
+ * prefill and decode with forced lengths, decoding strategies (greedy, temperature, top-p, beam, speculative)
  * and latency metrics. Uses {@code model}.
+ *
+ * <p>Entry points: {@link org.llmenergy.inference.InferenceEngine#load} with a
+ * {@link org.llmenergy.inference.ModelSource} and {@link org.llmenergy.inference.EngineOptions}, then
+ * {@link org.llmenergy.inference.InferenceEngine#run} with a {@link org.llmenergy.inference.RunSpec}, or
+ * {@link org.llmenergy.inference.CellRunner} for warm-up and repeats. Measurement seam:
+ * {@link org.llmenergy.inference.PhaseListener} (phase edges, after a device sync) and
+ * {@link org.llmenergy.inference.DeviceSync}.
  */
 package org.llmenergy.inference;

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""PyTorch-eager baseline for org.llmenergy.bench.InferenceThroughput.
+
+Builds the same architecture with Hugging Face transformers (random weights, fp32, CPU, transformers' default
+attention implementation) and times prefill (prompt forward pass up to the first greedy token) and decode (the
+remaining greedy steps with the DynamicCache), the way the Java harness times the DJL engine.
+
+It serves runs so the Java harness can interleave them with its own (noise on a shared machine then hits both
+sides alike): after start-up it prints one "ready" JSON line, then for every line "BATCH SEED" read from stdin
+it runs one generation and prints one JSON line with the phase times in seconds. An empty line or EOF ends it.
+
+  python3 inference_pytorch_eager.py --config cfg.json --threads 2 --input 128 --output 65
+"""
+import argparse
+import json
+import sys
+import time
+
+import torch
+from transformers import LlamaConfig, LlamaForCausalLM
+
+
+def run_once(model, batch, input_len, output_len, vocab, seed):
+    g = torch.Generator().manual_seed(seed)
+    ids = torch.randint(0, vocab, (batch, input_len), generator=g)
+    with torch.inference_mode():
+        t0 = time.perf_counter()
+        out = model(input_ids=ids, use_cache=True)
+        nxt = out.logits[:, -1, :].argmax(-1, keepdim=True)
+        cache = out.past_key_values
+        t1 = time.perf_counter()
+        for _ in range(output_len - 1):
+            out = model(input_ids=nxt, past_key_values=cache, use_cache=True)
+            nxt = out.logits[:, -1, :].argmax(-1, keepdim=True)
+            cache = out.past_key_values
+        t2 = time.perf_counter()
+    return t1 - t0, t2 - t1
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--config", required=True, help="Hugging Face config.json of a Llama-family model")
+    p.add_argument("--threads", type=int, required=True)
+    p.add_argument("--input", type=int, required=True)
+    p.add_argument("--output", type=int, required=True)
+    a = p.parse_args()
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(0)
+    with open(a.config) as f:
+        cfg = LlamaConfig(**json.load(f))
+    model = LlamaForCausalLM(cfg).eval()
+    print(json.dumps({"ready": True, "engine": "pytorch-eager", "torch": torch.__version__,
+                      "threads": torch.get_num_threads(), "attention": model.config._attn_implementation}), flush=True)
+    for line in sys.stdin:
+        if not line.strip():
+            break
+        batch, seed = (int(x) for x in line.split())
+        prefill, decode = run_once(model, batch, a.input, a.output, cfg.vocab_size, seed)
+        print(json.dumps({"batch": batch, "seed": seed, "prefill_s": prefill, "decode_s": decode}), flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

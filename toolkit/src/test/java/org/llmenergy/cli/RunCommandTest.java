@@ -1,0 +1,79 @@
+package org.llmenergy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class RunCommandTest {
+
+    /** Runs the CLI and returns {exit code, stdout, stderr}. */
+    private static Object[] cli(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Object[] {code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static String fixture(String name) throws Exception {
+        return Path.of(RunCommandTest.class.getResource("/golden/" + name).toURI()).toString();
+    }
+
+    @Test
+    void printsRepeatsAndSummaryAsJson() throws Exception {
+        Object[] r = cli("run", "--model", fixture("tiny-llama"), "--batch", "2", "--input", "5", "--output", "4",
+                "--warmup", "0", "--repeats", "2", "--decoding", "beam", "--beam-width", "2", "--tokens");
+        assertEquals(0, r[0], (String) r[2]);
+        JsonNode j = new ObjectMapper().readTree((String) r[1]);
+        assertEquals("llm-energy/run/1", j.get("schema").textValue());
+        assertEquals("tiny-llama", j.get("model").textValue());
+        assertEquals("beam(k=2)", j.get("decoding").textValue());
+        assertEquals(2, j.get("repeats").size());
+        JsonNode first = j.get("repeats").get(0);
+        assertTrue(first.get("prefill_s").doubleValue() > 0);
+        assertEquals(first.get("decode_s").doubleValue() / 3, first.get("time_per_output_token_s").doubleValue(), 1e-12);
+        assertEquals(2, first.get("tokens").size());
+        assertEquals(4, first.get("tokens").get(0).size());
+        assertEquals(2, j.get("summary").get("decode_s").get("n").intValue());
+        assertTrue(j.get("energy_j").isNull());
+        assertTrue(j.get("energy_note").textValue().contains("not measured"));
+    }
+
+    @Test
+    void speculativeWithRandomWeightsAndCsv() {
+        Object[] r = cli("run", "--model", "tiny-15m", "--batch", "1", "--input", "8", "--output", "6", "--warmup", "0",
+                "--repeats", "1", "--decoding", "speculative", "--draft", "tiny-15m", "--acceptance-rate", "0.5",
+                "--format", "csv", "--threads", "1");
+        assertEquals(0, r[0], (String) r[2]);
+        String[] lines = ((String) r[1]).trim().split("\n");
+        assertEquals(2, lines.length);
+        assertTrue(lines[0].startsWith("repeat,model,batch,input,output,decoding"));
+        assertTrue(lines[1].startsWith("0,tiny-15m,1,8,6,\"speculative(gamma=4,acceptance=0.5)\",cpu,fp32,"), lines[1]);
+    }
+
+    @Test
+    void errorsGoToStderrWithExitCodeOne() {
+        Object[] bf16 = cli("run", "--model", "tiny-15m", "--batch", "1", "--input", "4", "--output", "2", "--dtype", "bf16");
+        assertEquals(1, bf16[0]);
+        assertTrue(((String) bf16[2]).startsWith("llm-energy: dtype bf16 is not supported"), (String) bf16[2]);
+        Object[] noDraft = cli("run", "--model", "tiny-15m", "--batch", "1", "--input", "4", "--output", "2",
+                "--decoding", "speculative");
+        assertEquals(1, noDraft[0]);
+        assertTrue(((String) noDraft[2]).contains("needs --draft"), (String) noDraft[2]);
+    }
+}
