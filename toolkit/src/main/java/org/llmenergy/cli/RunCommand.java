@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.llmenergy.energy.EnergyMeter;
+import org.llmenergy.experiment.DjlBackendFactory;
 import org.llmenergy.inference.CellReport;
 import org.llmenergy.inference.CellReportJson;
 import org.llmenergy.inference.CellRunner;
@@ -16,7 +18,6 @@ import org.llmenergy.inference.Decoding;
 import org.llmenergy.inference.EngineOptions;
 import org.llmenergy.inference.InferenceEngine;
 import org.llmenergy.inference.ModelSource;
-import org.llmenergy.inference.PhaseListener;
 import org.llmenergy.inference.Precision;
 import org.llmenergy.inference.Prompt;
 import org.llmenergy.inference.RunResult;
@@ -97,6 +98,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "json or csv (default: ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--meter", description = "auto, nvml, rapl or cpu-estimate (default: nvml on a GPU; RAPL where "
+            + "readable, else the CPU-time estimate, on the CPU)")
+    String meterName;
+
+    @Option(names = "--idle-seconds", defaultValue = "0", description = "measure idle power first, for net-of-idle figures (default: ${DEFAULT-VALUE})")
+    double idleSeconds;
+
     @Override
     public Integer call() throws IOException {
         ModelSource source = ModelSource.parse(model, seed);
@@ -104,22 +112,22 @@ final class RunCommand implements Callable<Integer> {
                 EngineOptions.DEFAULT_MAX_ATTENTION_BYTES);
         RunSpec cell = new RunSpec(batch, input, output, decodingStrategy(), prompt(), seed);
         CellReport report;
-        try (InferenceEngine engine = InferenceEngine.load(source, options)) {
-            report = CellRunner.run(engine, cell, warmup, repeats, this::meterFor);
+        PhaseMeter energy;
+        try (EnergyMeter meter = DjlBackendFactory.openMeter(device, meterName);
+             InferenceEngine engine = InferenceEngine.load(source, options)) {
+            meter.setSyncHook(engine.deviceSync()::run);
+            energy = new PhaseMeter(meter);
+            try {
+                energy.measureIdle(idleSeconds);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while measuring idle power", e);
+            }
+            report = CellRunner.run(engine, cell, warmup, repeats, energy::forRepeat);
         }
-        print(report);
+        print(report, energy);
         return 0;
     }
-
-    /**
-     * ENERGY: the single place where the energy meter attaches. Until the energy package is wired in, runs are
-     * not metered and the output says so (no energy number is invented).
-     */
-    private PhaseListener meterFor(int repeat) {
-        return PhaseListener.NONE;
-    }
-
-    private static final String ENERGY_NOTE = "not measured: the energy meter is not yet connected to 'run'";
 
     private Decoding decodingStrategy() {
         return switch (decoding.toLowerCase(Locale.ROOT)) {
@@ -146,13 +154,12 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void print(CellReport report) throws IOException {
+    private void print(CellReport report, PhaseMeter energy) throws IOException {
         var out = spec.commandLine().getOut();
         switch (format.toLowerCase(Locale.ROOT)) {
             case "json" -> {
                 var json = CellReportJson.toJson(report, tokens);
-                json.putNull("energy_j");
-                json.put("energy_note", ENERGY_NOTE);
+                json.set("energy", energy.toJson());
                 out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
             }
             case "csv" -> {

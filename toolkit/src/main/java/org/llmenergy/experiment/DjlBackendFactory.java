@@ -44,7 +44,15 @@ public final class DjlBackendFactory implements BackendFactory {
      * @return the meter; its {@link EnergyMeter#choice()} says what was chosen and why
      */
     public static EnergyMeter openMeter(String device) {
-        String named = System.getProperty("llmenergy.meter", System.getenv("LLM_ENERGY_METER"));
+        return openMeter(device, System.getProperty("llmenergy.meter", System.getenv("LLM_ENERGY_METER")));
+    }
+
+    /**
+     * @param device {@code cpu} or {@code gpu[:n]}
+     * @param named  {@code auto|nvml|rapl|cpu-estimate}, or null for the device's default
+     * @return the meter
+     */
+    public static EnergyMeter openMeter(String device, String named) {
         MeterOptions options = MeterOptions.defaults();
         if (named != null && !named.isBlank()) return Meters.open(named.trim(), options);
         if (device != null && device.startsWith("gpu")) return Meters.open("nvml", options);

@@ -1,7 +1,5 @@
 package org.llmenergy.experiment;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +17,6 @@ import org.llmenergy.inference.Phase;
 import org.llmenergy.inference.PhaseListener;
 import org.llmenergy.inference.RunResult;
 import org.llmenergy.inference.RunSpec;
-import org.llmenergy.model.Presets;
 import org.llmenergy.units.Provenance;
 
 /**
@@ -41,13 +38,11 @@ final class DjlCellExecutor implements CellExecutor {
     DjlCellExecutor(EnergyMeter meter) { this.meter = meter; }
 
     /**
-     * @param model a preset name or a folder holding a Hugging Face checkpoint
+     * @param model a preset name, a config.json, or a folder holding a Hugging Face checkpoint
      * @return where the weights come from
      */
     static ModelSource modelSource(String model) {
-        Path dir = Path.of(model);
-        if (Files.isDirectory(dir)) return ModelSource.Checkpoint.of(dir);
-        return new ModelSource.RandomWeights(Presets.get(model), WEIGHT_SEED);
+        return ModelSource.parse(model, WEIGHT_SEED);
     }
 
     @Override

@@ -75,14 +75,14 @@ public sealed interface ModelSource permits ModelSource.RandomWeights, ModelSour
      * @return the source
      * @throws IllegalArgumentException naming the known presets when {@code text} is neither
      */
-    static ModelSource parse(String text, long seed) {
+    public static ModelSource parse(String text, long seed) {
         if (Presets.names().contains(text)) return new RandomWeights(Presets.get(text), seed);
         Path p = Path.of(text);
         if (Files.isRegularFile(p)) return new RandomWeights(HuggingFaceConfig.read(p), seed);
         if (Files.isDirectory(p)) {
             return hasSafetensors(p) ? Checkpoint.of(p) : new RandomWeights(HuggingFaceConfig.read(p), seed);
         }
-        throw new IllegalArgumentException("--model '" + text + "' is neither a preset " + Presets.names()
+        throw new IllegalArgumentException("model '" + text + "' is neither a preset " + Presets.names()
                 + " nor an existing config.json or checkpoint directory");
     }
 

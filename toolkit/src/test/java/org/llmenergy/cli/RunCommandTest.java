@@ -37,7 +37,8 @@ class RunCommandTest {
     @Test
     void printsRepeatsAndSummaryAsJson() throws Exception {
         Object[] r = cli("run", "--model", fixture("tiny-llama"), "--batch", "2", "--input", "5", "--output", "4",
-                "--warmup", "0", "--repeats", "2", "--decoding", "beam", "--beam-width", "2", "--tokens");
+                "--warmup", "0", "--repeats", "2", "--decoding", "beam", "--beam-width", "2", "--tokens",
+                "--meter", "cpu-estimate");
         assertEquals(0, r[0], (String) r[2]);
         JsonNode j = new ObjectMapper().readTree((String) r[1]);
         assertEquals("llm-energy/run/1", j.get("schema").textValue());
@@ -50,8 +51,18 @@ class RunCommandTest {
         assertEquals(2, first.get("tokens").size());
         assertEquals(4, first.get("tokens").get(0).size());
         assertEquals(2, j.get("summary").get("decode_s").get("n").intValue());
-        assertTrue(j.get("energy_j").isNull());
-        assertTrue(j.get("energy_note").textValue().contains("not measured"));
+        // Energy: a prefill and a decode window per measured repeat, each labelled an estimate on this meter.
+        JsonNode energy = j.get("energy");
+        assertEquals("CPU_ESTIMATE", energy.get("meter").textValue());
+        assertEquals(2, energy.get("repeats").size());
+        for (JsonNode rep : energy.get("repeats")) {
+            for (String phase : new String[] {"prefill", "decode"}) {
+                JsonNode total = rep.get(phase).get("total");
+                assertTrue(total.get("joules").isNumber() || total.get("unavailableReason").isTextual(), total.toString());
+                assertEquals("cpu-time-estimate", total.get("provenance").get("source").textValue());
+                assertTrue(total.get("provenance").get("estimate").booleanValue());
+            }
+        }
     }
 
     @Test
