@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 import org.llmenergy.estimate.BatchCounting;
 import org.llmenergy.estimate.BatchEnergiesCsv;
 import org.llmenergy.estimate.BatchSizePolicy;
-import org.llmenergy.estimate.BinCountsCsv;
+import org.llmenergy.workload.BinCountsCsv;
 import org.llmenergy.estimate.BinEstimate;
 import org.llmenergy.estimate.BinFlops;
 import org.llmenergy.estimate.BinnedEstimator;

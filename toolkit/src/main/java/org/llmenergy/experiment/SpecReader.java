@@ -1,5 +1,7 @@
 package org.llmenergy.experiment;
 
+import org.llmenergy.workload.BinCountsCsv;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -292,7 +294,7 @@ public final class SpecReader {
         }
         Path file = baseDir == null ? Path.of(f.asText()) : baseDir.resolve(f.asText());
         try {
-            List<BinCount> bins = BinsCsv.read(file);
+            List<BinCount> bins = BinCountsCsv.read(file);
             if (bins.stream().noneMatch(b -> b.requests() > 0)) {
                 problem("cells.fromBins", file + " has no non-empty bin");
                 return null;

@@ -83,7 +83,7 @@ class EstimateCommandTest {
         Files.writeString(bad, "input_bin,output_bin,requests\n32,8,ten\n");
         Run r = run("estimate", "--bins", bad.toString(), "--source", "paper-fit");
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("line 2, column requests"), r.err());
+        assertTrue(r.err().contains(bad + ":2:3 (requests)"), r.err());
         Run neither = run("estimate", "--bins", bins().toString());
         assertEquals(1, neither.code());
         assertTrue(neither.err().contains("exactly one"), neither.err());

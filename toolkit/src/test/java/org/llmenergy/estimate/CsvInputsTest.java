@@ -18,25 +18,6 @@ class CsvInputsTest {
     @TempDir Path dir;
 
     @Test
-    void readsBinsCsv() throws IOException {
-        Path f = dir.resolve("bins.csv");
-        Files.writeString(f, "input_bin,output_bin,requests\n32,8,10\n128,16,3\n");
-        assertEquals(List.of(new BinCount(32, 8, 10), new BinCount(128, 16, 3)), BinCountsCsv.read(f));
-    }
-
-    @Test
-    void badBinsCellNamesFileLineAndColumn() throws IOException {
-        Path f = dir.resolve("bins.csv");
-        Files.writeString(f, "input_bin,output_bin,requests\n32,8,10\n128,x,3\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BinCountsCsv.read(f));
-        assertTrue(e.getMessage().contains(f + ", line 3, column output_bin") && e.getMessage().contains("'x'"), e.getMessage());
-        Files.writeString(f, "input,output,n\n");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> BinCountsCsv.read(f)).getMessage().contains("line 1"));
-        Files.writeString(f, "input_bin,output_bin,requests\n32,8,1\n32,8,2\n");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> BinCountsCsv.read(f)).getMessage().contains("twice"));
-    }
-
-    @Test
     void readsEnergiesWithSourceColumnOrDefault() throws IOException {
         Path f = dir.resolve("e.csv");
         Files.writeString(f, "input_bin,output_bin,batch_size,energy_j,source\n32,8,4,12.5,nvml-counter\n");

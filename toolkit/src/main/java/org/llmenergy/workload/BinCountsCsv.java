@@ -1,4 +1,4 @@
-package org.llmenergy.experiment;
+package org.llmenergy.workload;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,18 +9,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.llmenergy.workload.BinCount;
 
 /**
  * Reads the bins CSV that {@code llm-energy workload bins --format csv} writes: exactly the header
  * {@code input_bin,output_bin,requests}, then one row per bin. Errors name the file, line and column.
  */
-public final class BinsCsv {
+public final class BinCountsCsv {
     /** The required header line. */
-    public static final String HEADER = "input_bin,output_bin,requests";
+    public static final String HEADER = BinnedWorkload.CSV_HEADER;
     private static final String[] COLUMNS = HEADER.split(",");
 
-    private BinsCsv() {}
+    private BinCountsCsv() {}
 
     /**
      * @param file a bins CSV
