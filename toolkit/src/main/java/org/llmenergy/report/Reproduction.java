@@ -69,7 +69,7 @@ public final class Reproduction {
     }
 
     /**
-     * Runs every section and writes the report: the traces, the CPU sweep, our whole-trace energy, and every
+     * Runs every section and writes the report: the traces, the sweep (GPU when present, else CPU), our whole-trace energy, and every
      * paper section with our data overlaid where we have it.
      *
      * @return the path of {@code index.html}
@@ -124,14 +124,35 @@ public final class Reproduction {
     }
 
     /**
-     * The controlled CPU sweep of the embedded default: the {@code tiny-15m} preset on this machine's CPU,
-     * inputs 2^k with 8 output tokens and outputs 2^k with a 64-token prompt (the paper's sweeps, scaled to what
-     * two cores finish in minutes), measured with the sweep's meter (RAPL where readable, else the CPU-time
-     * estimate, labelled so).
+     * The device the sweep runs on: a GPU when DJL's engine sees one (its sweep is then measured with NVML),
+     * else this machine's CPU.
      *
-     * @param quick fewer cells, one batch size and one repeat
+     * @return {@code "gpu"} or {@code "cpu"}
+     */
+    public static String sweepDevice() {
+        try {
+            return ai.djl.engine.Engine.getInstance().getGpuCount() > 0 ? "gpu" : "cpu";
+        } catch (RuntimeException e) {
+            return "cpu";
+        }
+    }
+
+    /**
+     * The controlled sweep of the embedded default: the {@code tiny-15m} preset, inputs 2^k with 8 output tokens
+     * and outputs 2^k with a 64-token prompt (the paper's sweeps, scaled to what two CPU cores finish in
+     * minutes), measured with the sweep's meter: NVML on a GPU; on the CPU, RAPL where readable, else the
+     * CPU-time estimate, labelled so.
+     *
+     * @param quick  fewer cells, one batch size and one repeat
+     * @param device {@code cpu} or {@code gpu}
      * @return the spec, as JSON
      */
+    public static String sweepSpec(boolean quick, String device) {
+        return cpuSweepSpec(quick).replace("\"device\": \"cpu\"", "\"device\": \"" + device + "\"")
+                .replace("reproduce-cpu", "reproduce-" + device);
+    }
+
+    /** @return {@link #sweepSpec} on the CPU */
     public static String cpuSweepSpec(boolean quick) {
         return quick
                 ? """
@@ -153,35 +174,37 @@ public final class Reproduction {
     }
 
     /**
-     * Runs (or resumes) the CPU sweep into {@code <out>/sweep/results.jsonl}; a second reproduce reuses the
+     * Runs (or resumes) the sweep into {@code <out>/sweep/results-<device>[-quick].jsonl}; a second reproduce reuses the
      * finished cells of the same spec.
      *
      * @return the sweep's records
      */
     public List<ResultRecord> runSweep() {
-        SweepSpec spec = SpecReader.parse(cpuSweepSpec(options.quick()), "reproduce", null);
-        Path results = options.outDir().resolve("sweep").resolve(options.quick() ? "results-quick.jsonl" : "results.jsonl");
+        String device = sweepDevice();
+        SweepSpec spec = SpecReader.parse(sweepSpec(options.quick(), device), "reproduce", null);
+        Path results = options.outDir().resolve("sweep").resolve("results-" + device + (options.quick() ? "-quick" : "") + ".jsonl");
         try {
             Files.createDirectories(results.getParent());
-            log.accept("CPU sweep: " + spec.expandCells().size() + " cells of " + spec.models() + " into " + results);
+            log.accept(("gpu".equals(device) ? "GPU sweep (a GPU is present: measured with NVML)" : "CPU sweep (no GPU seen)")
+                    + ": " + spec.expandCells().size() + " cells of " + spec.models() + " into " + results);
             try (Backend backend = Backends.create(spec)) {
                 new SweepRunner(spec, backend).resume(Files.exists(results)).progress(ConsoleProgress.onStderr()).run(results);
             }
             return ResultsReader.read(results).records().stream().map(StoredRecord::typed)
                     .filter(r -> r.specHash().equals(spec.hash())).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("CPU sweep into " + results + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("sweep into " + results + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("CPU sweep interrupted", e);
+            throw new IllegalStateException("sweep interrupted", e);
         } catch (Exception e) {
-            throw new IllegalStateException("CPU sweep could not start: " + e.getMessage(), e);
+            throw new IllegalStateException("sweep could not start: " + e.getMessage(), e);
         }
     }
 
     /**
      * Our whole-trace energy (paper Section 4.2): every bin of each trace at batch {@code batch}, priced by the
-     * energy model fitted to our CPU sweep (bins beyond the swept lengths are extrapolated, and flagged), with
+     * energy model fitted to our sweep (bins beyond the swept lengths are extrapolated, and flagged), with
      * N/B batches per bin. Added to the report after the paper's whole-trace section, which already shows the
      * paper's setting applied to the same bins through the Figure 2 fit.
      */
@@ -189,8 +212,9 @@ public final class Reproduction {
                                         int batch) {
         SweepEnergyModel model = SweepEnergyModel.fit(sweep);
         report.paragraph("Ours: an energy model of the form of the Figure 2 fit, fitted to " + model.points().size()
-                + " measured CPU cells: " + model.describe() + ".");
-        Table ours = Table.create("Whole-trace energy: ours (CPU sweep, tiny-15m, batch " + batch + ")",
+                + " measured cells: " + model.describe() + ".");
+        String device = sweep.isEmpty() ? "unknown device" : sweep.get(0).cell().device();
+        Table ours = Table.create("Whole-trace energy: ours (" + device + " sweep, tiny-15m, batch " + batch + ")",
                 StringColumn.create("trace"), LongColumn.create("requests"), LongColumn.create("bins"),
                 LongColumn.create("extrapolated_bins"), DoubleColumn.create("energy_J"), DoubleColumn.create("energy_Wh"),
                 DoubleColumn.create("J_per_request"), StringColumn.create("source"));
@@ -209,7 +233,7 @@ public final class Reproduction {
             ours.doubleColumn("J_per_request").append(round(joules / est.totalRequests(), 4));
             ours.stringColumn("source").append("model fitted to our sweep (" + sourceOf(sweep) + ")");
         }
-        report.table(ours, ours.name(), "ours: " + sourceOf(sweep) + " measurements of the CPU sweep, extended to every "
+        report.table(ours, ours.name(), "ours: " + sourceOf(sweep) + " measurements of the sweep, extended to every "
                 + "bin by a fitted model (provenance 'model'); N/B batches per bin, exact ratio");
         TraceProfile first = profiles.get(0);
         String dataset = table4Dataset(first.source());
