@@ -169,7 +169,7 @@ public final class Reproduction {
                    "inputs": {"fixedOutput": [8], "minInput": 32, "maxInput": 2048},
                    "outputs": {"fixedInput": [64], "minOutput": 2, "maxOutput": 128}}},
                  "protocol": {"repeats": 2, "warmupBatches": 1, "cooldownSeconds": 0, "idleBaselineSeconds": 2,
-                              "examplesPerCell": 4}}
+                              "examplesPerCell": 2}}
                 """;
     }
 
