@@ -7,7 +7,8 @@ remaining greedy steps with the DynamicCache), the way the Java harness times th
 
 It serves runs so the Java harness can interleave them with its own (noise on a shared machine then hits both
 sides alike): after start-up it prints one "ready" JSON line, then for every line "BATCH SEED" read from stdin
-it runs one generation and prints one JSON line with the phase times in seconds. An empty line or EOF ends it.
+it runs one generation and prints one JSON line with the phase times in seconds (wall clock, and the
+process's CPU time, which is steadier than wall time when other work shares the machine). An empty line or EOF ends it.
 
   python3 inference_pytorch_eager.py --config cfg.json --threads 2 --input 128 --output 65
 """
@@ -24,17 +25,18 @@ def run_once(model, batch, input_len, output_len, vocab, seed):
     g = torch.Generator().manual_seed(seed)
     ids = torch.randint(0, vocab, (batch, input_len), generator=g)
     with torch.inference_mode():
-        t0 = time.perf_counter()
-        out = model(input_ids=ids, use_cache=True)
+        c0, t0 = time.process_time(), time.perf_counter()
+        # logits_to_keep=1, as transformers' generate() asks: logits of the last position only.
+        out = model(input_ids=ids, use_cache=True, logits_to_keep=1)
         nxt = out.logits[:, -1, :].argmax(-1, keepdim=True)
         cache = out.past_key_values
-        t1 = time.perf_counter()
+        c1, t1 = time.process_time(), time.perf_counter()
         for _ in range(output_len - 1):
-            out = model(input_ids=nxt, past_key_values=cache, use_cache=True)
+            out = model(input_ids=nxt, past_key_values=cache, use_cache=True, logits_to_keep=1)
             nxt = out.logits[:, -1, :].argmax(-1, keepdim=True)
             cache = out.past_key_values
-        t2 = time.perf_counter()
-    return t1 - t0, t2 - t1
+        c2, t2 = time.process_time(), time.perf_counter()
+    return t1 - t0, t2 - t1, c1 - c0, c2 - c1
 
 
 def main():
@@ -55,8 +57,9 @@ def main():
         if not line.strip():
             break
         batch, seed = (int(x) for x in line.split())
-        prefill, decode = run_once(model, batch, a.input, a.output, cfg.vocab_size, seed)
-        print(json.dumps({"batch": batch, "seed": seed, "prefill_s": prefill, "decode_s": decode}), flush=True)
+        prefill, decode, prefill_cpu, decode_cpu = run_once(model, batch, a.input, a.output, cfg.vocab_size, seed)
+        print(json.dumps({"batch": batch, "seed": seed, "prefill_s": prefill, "decode_s": decode,
+                          "prefill_cpu_s": prefill_cpu, "decode_cpu_s": decode_cpu}), flush=True)
 
 
 if __name__ == "__main__":

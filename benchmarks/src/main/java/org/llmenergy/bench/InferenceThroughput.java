@@ -22,6 +22,8 @@ import java.util.Map;
 import org.llmenergy.inference.EngineOptions;
 import org.llmenergy.inference.InferenceEngine;
 import org.llmenergy.inference.ModelSource;
+import org.llmenergy.inference.Phase;
+import org.llmenergy.inference.PhaseListener;
 import org.llmenergy.inference.RunResult;
 import org.llmenergy.inference.RunSpec;
 import org.llmenergy.model.Family;
@@ -78,23 +80,26 @@ public final class InferenceThroughput {
                     if (baseline != null) baseline.run(b, 1000 + i);
                 }
                 // Interleaved, so load from other processes on a shared machine hits both engines alike.
-                double[][] d = new double[3][repeats];
-                double[][] t = new double[3][repeats];
+                double[][] d = new double[4][repeats];
+                double[][] t = new double[4][repeats];
                 for (int r = 0; r < repeats; r++) {
-                    RunResult run = engine.run(RunSpec.greedy(b, input, output, r));
+                    DecodeCpuTime cpu = new DecodeCpuTime();
+                    RunResult run = engine.run(RunSpec.greedy(b, input, output, r), cpu);
                     d[0][r] = run.prefillTokensPerSecond();
                     d[1][r] = run.decodeTokensPerSecond();
                     d[2][r] = run.timePerOutputTokenSeconds();
+                    d[3][r] = cpu.seconds / (output - 1);
                     if (baseline != null) {
                         double[] pt = baseline.run(b, r);
                         t[0][r] = (double) b * input / pt[0];
                         t[1][r] = (double) b * (output - 1) / pt[1];
                         t[2][r] = pt[1] / (output - 1);
+                        t[3][r] = pt[3] / (output - 1);
                     }
                 }
-                djl.put(b, new double[] {median(d[0]), median(d[1]), median(d[2])});
+                djl.put(b, new double[] {median(d[0]), median(d[1]), median(d[2]), median(d[3])});
                 if (baseline != null) {
-                    torch.put(b, new double[] {median(t[0]), median(t[1]), median(t[2])});
+                    torch.put(b, new double[] {median(t[0]), median(t[1]), median(t[2]), median(t[3])});
                     double[] prefillRatio = new double[repeats];
                     double[] decodeRatio = new double[repeats];
                     for (int r = 0; r < repeats; r++) {
@@ -108,7 +113,7 @@ public final class InferenceThroughput {
         }
 
         System.out.printf(Locale.ROOT, "copy bandwidth (libtorch in-place copy of 512 MiB, read + write, best of 8): %.2f GB/s%n", copyBandwidth / 1e9);
-        System.out.println("batch  engine         prefill tok/s  decode tok/s  TPOT ms  decode GB/s  of copy BW");
+        System.out.println("batch  engine         prefill tok/s  decode tok/s  TPOT ms  decode GB/s  of copy BW  decode CPU ms/step");
         for (int b : batches) {
             double bytes = decodeBytesPerStep(config, b, input, output);
             print(b, "djl", djl.get(b), bytes, copyBandwidth);
@@ -118,14 +123,33 @@ public final class InferenceThroughput {
             if (!torch.containsKey(b)) continue;
             double[] pr = pairedRatios.get(b);
             System.out.printf(Locale.ROOT, "batch %d: decode DJL/PyTorch = %.3f (goal >= 0.9; median of %d back-to-back "
-                    + "pairs, range %.3f-%.3f), prefill DJL/PyTorch = %.3f%n", b, pr[1], repeats, pr[2], pr[3], pr[0]);
+                    + "pairs, range %.3f-%.3f), prefill DJL/PyTorch = %.3f; decode CPU time per step PyTorch/DJL = %.3f%n",
+                    b, pr[1], repeats, pr[2], pr[3], pr[0], torch.get(b)[3] / djl.get(b)[3]);
+        }
+    }
+
+    /**
+     * The process's CPU time spent between the decode phase's edges. Unlike wall time it hardly changes when
+     * other processes share the cores, so it shows the engines' own cost on a busy machine.
+     */
+    static final class DecodeCpuTime implements PhaseListener {
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        private long start;
+        double seconds;
+
+        @Override
+        public void onPhase(Phase phase, Phase.Edge edge) {
+            if (phase != Phase.DECODE) return;
+            if (edge == Phase.Edge.START) start = os.getProcessCpuTime();
+            else seconds = (os.getProcessCpuTime() - start) / 1e9;
         }
     }
 
     private static void print(int b, String engine, double[] m, double bytesPerStep, double copyBandwidth) {
         double gbs = bytesPerStep / m[2];
-        System.out.printf(Locale.ROOT, "%5d  %-13s  %13.0f  %12.1f  %7.2f  %11.2f  %9.0f%%%n",
-                b, engine, m[0], m[1], m[2] * 1e3, gbs / 1e9, 100 * gbs / copyBandwidth);
+        System.out.printf(Locale.ROOT, "%5d  %-13s  %13.0f  %12.1f  %7.2f  %11.2f  %9.0f%%  %18.2f%n",
+                b, engine, m[0], m[1], m[2] * 1e3, gbs / 1e9, 100 * gbs / copyBandwidth, m[3] * 1e3);
     }
 
     /**
@@ -200,12 +224,13 @@ public final class InferenceThroughput {
             return b;
         }
 
-        /** @return {prefill seconds, decode seconds} of one greedy run */
+        /** @return {prefill s, decode s, prefill CPU s, decode CPU s} of one greedy run */
         double[] run(int batch, int seed) throws IOException {
             in.write(batch + " " + seed + "\n");
             in.flush();
             JsonNode j = next();
-            return new double[] {j.get("prefill_s").doubleValue(), j.get("decode_s").doubleValue()};
+            return new double[] {j.get("prefill_s").doubleValue(), j.get("decode_s").doubleValue(),
+                    j.get("prefill_cpu_s").doubleValue(), j.get("decode_cpu_s").doubleValue()};
         }
 
         private JsonNode next() throws IOException {

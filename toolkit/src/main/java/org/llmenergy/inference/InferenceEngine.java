@@ -255,7 +255,10 @@ public final class InferenceEngine implements AutoCloseable {
             throw new IllegalArgumentException("a text prompt needs " + c.tokenizerFile() + ", which does not exist");
         }
         try {
-            tokenizer = HuggingFaceTokenizer.newInstance(c.tokenizerFile());
+            // No truncation or padding: the engine itself cuts prompts to the input length, and a default
+            // maximum length would silently shorten long prompts.
+            tokenizer = HuggingFaceTokenizer.builder().optTokenizerPath(c.tokenizerFile())
+                    .optTruncation(false).optPadding(false).build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load tokenizer " + c.tokenizerFile() + ": " + e.getMessage(), e);
         }

@@ -22,8 +22,8 @@ import org.llmenergy.model.ModelConfig;
 
 /**
  * The forward pass of a decoder-only transformer (Llama, Qwen2, OLMo) as DJL NDArray operations on libtorch,
- * following transformers' eager implementation operation for operation where it matters for the numbers:
- * norms in fp32, scores scaled after the Q·K product, softmax in fp32, rotary tables computed in fp32.
+ * following transformers' eager implementation where it matters for the numbers: norms, softmax, rotary tables and
+ * logits in fp32 whatever the activation precision.
  *
  * <p>Everything per token is an NDArray operation; there are no Java loops over elements. Rotary tables and
  * causal-mask blocks are built once and reused across steps and runs. To save per-operation overhead in decode,

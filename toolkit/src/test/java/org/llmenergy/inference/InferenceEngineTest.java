@@ -107,6 +107,11 @@ class InferenceEngineTest {
             }
             RunResult r = engine.run(new RunSpec(2, 10, 3, new Decoding.Greedy(), new Prompt.Text(List.of(text)), 0));
             assertArrayEquals(r.tokens()[0], r.tokens()[1], "same text, same greedy continuation");
+            StringBuilder longText = new StringBuilder();
+            for (int i = 0; i < 700; i++) longText.append(" w").append(1 + i % 127);
+            long[] many = PromptTokens.fromTexts(engine.tokenizer(), List.of(longText.toString()), 1, 650, 128);
+            assertEquals(127, many[126], "no default maximum length cuts a long prompt");
+            assertEquals(1 + 649 % 127, many[649]);
             var e = assertThrows(IllegalArgumentException.class, () -> engine.run(new RunSpec(1, 500, 2,
                     new Decoding.Greedy(), new Prompt.Text(List.of(text)), 0)));
             assertTrue(e.getMessage().contains("fewer than the requested input of 500"), e.getMessage());
