@@ -51,9 +51,6 @@ public final class Reproduction {
             Objects.requireNonNull(outDir, "outDir");
             traces = List.copyOf(traces);
         }
-
-        /** The defaults: {@code out/report}, full run, the Azure 2023 traces. */
-        public static Options defaults(Path outDir) { return new Options(outDir, false, DEFAULT_TRACES); }
     }
 
     private final Options options;

@@ -2,9 +2,6 @@ package org.llmenergy.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,23 +21,7 @@ class SweepAndResultsCommandTest {
                           "examplesPerCell": 4}}
             """;
 
-    record Run(int code, String out, String err) {}
 
-    static Run cli(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private Path spec(String text) throws Exception {
         Path p = dir.resolve("spec.json");
@@ -52,17 +33,17 @@ class SweepAndResultsCommandTest {
     void sweepThenResumeThenRefuseWithoutResume() throws Exception {
         Path spec = spec(SPEC);
         Path out = dir.resolve("r.jsonl");
-        Run r = cli("sweep", spec.toString(), "--out", out.toString(), "--progress", "none");
-        assertEquals(0, r.code(), r.err());
+        CliRun r = CliRun.of("sweep", spec.toString(), "--out", out.toString(), "--progress", "none");
+        assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains(": 4 cells; 0 already finished, 4 measured, 0 failed; 8 records appended"), r.out());
         assertEquals(8, ResultsReader.read(out).records().size());
 
-        Run again = cli("sweep", spec.toString(), "--out", out.toString(), "--resume", "--progress", "none");
-        assertEquals(0, again.code(), again.err());
+        CliRun again = CliRun.of("sweep", spec.toString(), "--out", out.toString(), "--resume", "--progress", "none");
+        assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains("4 already finished, 0 measured, 0 failed; 0 records appended"), again.out());
 
-        Run refused = cli("sweep", spec.toString(), "--out", out.toString(), "--progress", "none");
-        assertEquals(1, refused.code());
+        CliRun refused = CliRun.of("sweep", spec.toString(), "--out", out.toString(), "--progress", "none");
+        assertEquals(1, refused.exit());
         assertTrue(refused.err().startsWith("llm-energy: " + out + " already holds 8 records; pass --resume"), refused.err());
     }
 
@@ -70,8 +51,8 @@ class SweepAndResultsCommandTest {
     void anUnregisteredEngineFailsInsteadOfInventingEnergy() throws Exception {
         Path spec = spec(SPEC.replace("\"engine\": \"synthetic\"", "\"engine\": \"no-such-engine\""));
         Path out = dir.resolve("r.jsonl");
-        Run r = cli("sweep", spec.toString(), "--out", out.toString());
-        assertEquals(1, r.code());
+        CliRun r = CliRun.of("sweep", spec.toString(), "--out", out.toString());
+        assertEquals(1, r.exit());
         assertTrue(r.err().contains("no engine backend named 'no-such-engine' is available (available: [djl, synthetic])"),
                 r.err());
         assertFalse(Files.exists(out));
@@ -80,16 +61,16 @@ class SweepAndResultsCommandTest {
     @Test
     void specErrorsNameTheField() throws Exception {
         Path spec = spec(SPEC.replace("\"output\": [4, 8]", "\"output\": [4, -8]"));
-        Run r = cli("sweep", spec.toString(), "--out", dir.resolve("r.jsonl").toString());
-        assertEquals(1, r.code());
+        CliRun r = CliRun.of("sweep", spec.toString(), "--out", dir.resolve("r.jsonl").toString());
+        assertEquals(1, r.exit());
         assertEquals("llm-energy: spec.json: cells.grid.output[1]: must be > 0, got -8", r.err().strip());
     }
 
     @Test
     void dryRunListsTheShardsCells() throws Exception {
         Path spec = spec(SPEC);
-        Run r = cli("sweep", spec.toString(), "--dry-run", "--shard", "1/2", "--format", "csv");
-        assertEquals(0, r.code(), r.err());
+        CliRun r = CliRun.of("sweep", spec.toString(), "--dry-run", "--shard", "1/2", "--format", "csv");
+        assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("index,model,device,dtype,options,decoding,batch,input,output,cell_key", lines.get(0));
         assertEquals(List.of("1", "3"), lines.subList(1, lines.size()).stream().map(l -> l.split(",")[0]).toList());
@@ -100,33 +81,33 @@ class SweepAndResultsCommandTest {
     void shardsMergeAndShow() throws Exception {
         Path spec = spec(SPEC);
         for (int k = 0; k < 2; k++) {
-            Run r = cli("sweep", spec.toString(), "--out", dir.resolve("s" + k + ".jsonl").toString(), "--shard", k + "/2",
+            CliRun r = CliRun.of("sweep", spec.toString(), "--out", dir.resolve("s" + k + ".jsonl").toString(), "--shard", k + "/2",
                     "--progress", "none");
-            assertEquals(0, r.code(), r.err());
+            assertEquals(0, r.exit(), r.err());
         }
         Path merged = dir.resolve("merged.jsonl");
-        Run m = cli("results", "merge", merged.toString(), dir.resolve("s0.jsonl").toString(), dir.resolve("s1.jsonl").toString());
-        assertEquals(0, m.code(), m.err());
+        CliRun m = CliRun.of("results", "merge", merged.toString(), dir.resolve("s0.jsonl").toString(), dir.resolve("s1.jsonl").toString());
+        assertEquals(0, m.exit(), m.err());
         assertTrue(m.out().startsWith("merged 8 records from 2 files"), m.out());
 
-        Run csv = cli("results", "show", merged.toString(), "--format", "csv",
+        CliRun csv = CliRun.of("results", "show", merged.toString(), "--format", "csv",
                 "--columns", "cellIndex,repeat,measurement.energy.decode.gross.per1024J");
-        assertEquals(0, csv.code(), csv.err());
+        assertEquals(0, csv.exit(), csv.err());
         List<String> lines = csv.out().lines().toList();
         assertEquals("cellIndex,repeat,measurement.energy.decode.gross.per1024J", lines.get(0));
         assertEquals(9, lines.size());
         assertTrue(lines.get(1).startsWith("0,0,"), lines.get(1));
 
-        Run text = cli("results", "show", merged.toString());
-        assertEquals(0, text.code(), text.err());
+        CliRun text = CliRun.of("results", "show", merged.toString());
+        assertEquals(0, text.exit(), text.err());
         assertTrue(text.out().contains("measurement.energy.total.gross.per1024J"), text.out());
 
-        Run json = cli("results", "show", merged.toString(), "--format", "json");
-        assertEquals(0, json.code(), json.err());
+        CliRun json = CliRun.of("results", "show", merged.toString(), "--format", "json");
+        assertEquals(0, json.exit(), json.err());
         assertEquals(8, new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).size());
 
-        Run bad = cli("results", "show", merged.toString(), "--columns", "nope");
-        assertEquals(1, bad.code());
+        CliRun bad = CliRun.of("results", "show", merged.toString(), "--columns", "nope");
+        assertEquals(1, bad.exit());
         assertTrue(bad.err().contains("--columns: no column [nope]"), bad.err());
     }
 
@@ -134,11 +115,11 @@ class SweepAndResultsCommandTest {
     void showReportsTornLinesOnStderr() throws Exception {
         Path spec = spec(SPEC);
         Path out = dir.resolve("r.jsonl");
-        assertEquals(0, cli("sweep", spec.toString(), "--out", out.toString(), "--progress", "none").code());
+        assertEquals(0, CliRun.of("sweep", spec.toString(), "--out", out.toString(), "--progress", "none").exit());
         String text = Files.readString(out);
         Files.writeString(out, text.substring(0, text.length() - 10));
-        Run r = cli("results", "show", out.toString(), "--format", "csv", "--columns", "cellIndex");
-        assertEquals(0, r.code());
+        CliRun r = CliRun.of("results", "show", out.toString(), "--format", "csv", "--columns", "cellIndex");
+        assertEquals(0, r.exit());
         assertEquals(8, r.out().lines().count(), "header and the 7 whole records");
         assertTrue(r.err().contains(out + ":8: skipped: torn last line"), r.err());
     }
