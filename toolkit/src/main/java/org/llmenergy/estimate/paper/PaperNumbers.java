@@ -1,5 +1,9 @@
 package org.llmenergy.estimate.paper;
 
+import java.util.function.Function;
+import org.llmenergy.workload.ExpectedLengthStats;
+import org.llmenergy.workload.PaperTables;
+import org.llmenergy.workload.PublishedLengthStats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -41,8 +45,9 @@ public final class PaperNumbers {
 
     private PaperNumbers(JsonNode root) {
         JsonNode tables = required(root, "tables", "");
-        table1 = lengthStats(required(tables, "1", "tables"), 1);
-        table2 = lengthStats(required(tables, "2", "tables"), 2);
+        // Tables 1-2 live once, in the workload package (the traces' own statistics are compared with them there).
+        table1 = lengthStats(ExpectedLengthStats::input, 1);
+        table2 = lengthStats(ExpectedLengthStats::output, 2);
         table3 = new ArrayList<>();
         for (JsonNode r : required(required(tables, "3", "tables"), "rows", "tables.3")) {
             table3.add(new TaskLengths(r.path("task").asText(), r.path("dataset").asText(), num(r, "inputMean", "tables.3"),
@@ -137,15 +142,19 @@ public final class PaperNumbers {
                 .orElseThrow(() -> new NoSuchElementException("no Figure " + number + " in the paper numbers"));
     }
 
-    private static List<LengthStats> lengthStats(JsonNode table, int n) {
+    private static List<LengthStats> lengthStats(Function<ExpectedLengthStats, PublishedLengthStats> side, int n) {
         List<LengthStats> out = new ArrayList<>();
-        String at = "tables." + n;
-        for (JsonNode r : required(table, "rows", at)) {
-            out.add(new LengthStats(r.path("dataset").asText(), num(r, "mean", at), num(r, "std", at), num(r, "median", at),
-                    num(r, "p99", at), published("Table " + n)));
+        for (ExpectedLengthStats row : PaperTables.all()) {
+            PublishedLengthStats s = side.apply(row);
+            out.add(new LengthStats(PAPER_ROW_NAMES.get(row.name()), s.mean(), s.std(), s.median(), s.p99(),
+                    published("Table " + n)));
         }
         return out;
     }
+
+    /** The paper's own names for the rows of Tables 1-2. */
+    private static final Map<String, String> PAPER_ROW_NAMES = Map.of("paper:burstgpt", "BurstGPT",
+            "paper:azure-chat", "Azure Chat", "paper:azure-code", "Azure Code");
 
     private static PaperFigure figure(JsonNode f) {
         int n = (int) num(f, "number", "figures");
