@@ -83,16 +83,6 @@ final class CsvTable {
         }
     }
 
-    long nonNegativeLong(Row r, String column) {
-        String v = text(r, column);
-        try {
-            long x = Long.parseLong(v);
-            if (x < 0) throw new NumberFormatException();
-            return x;
-        } catch (NumberFormatException e) {
-            throw bad(r, column, v, "a non-negative integer");
-        }
-    }
 
     double positiveDouble(Row r, String column) {
         String v = text(r, column);

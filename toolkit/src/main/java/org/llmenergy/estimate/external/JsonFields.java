@@ -1,6 +1,9 @@
 package org.llmenergy.estimate.external;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 
@@ -9,6 +12,17 @@ final class JsonFields {
     private final Path file;
 
     JsonFields(Path file) { this.file = file; }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** @return the file's JSON tree; malformed JSON is an error naming the file */
+    JsonNode readTree() throws IOException {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
 
     JsonNode node(JsonNode n, String field, String at) {
         JsonNode v = n.get(field);

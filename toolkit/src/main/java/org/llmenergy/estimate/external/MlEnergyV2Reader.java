@@ -1,8 +1,6 @@
 package org.llmenergy.estimate.external;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,6 @@ public final class MlEnergyV2Reader {
     /** The citation ML.ENERGY asks for. */
     public static final String CITATION = "The ML.ENERGY Benchmark (Chung et al., NeurIPS 2025 Datasets and Benchmarks)";
     private static final Pattern NAME = Pattern.compile("bs(\\d+)\\+tp(\\d+)\\+pp(\\d+)\\.json");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private MlEnergyV2Reader() {}
 
@@ -42,13 +39,8 @@ public final class MlEnergyV2Reader {
         if (!m.matches()) {
             throw new IllegalArgumentException(file + ": file name is not bs<N>+tp<T>+pp<P>.json");
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
-        }
         JsonFields f = new JsonFields(file);
+        JsonNode root = f.readTree();
         int tp = f.positiveInt(root, "TP", "");
         int pp = f.positiveInt(root, "PP", "");
         if (tp != Integer.parseInt(m.group(2)) || pp != Integer.parseInt(m.group(3))) {

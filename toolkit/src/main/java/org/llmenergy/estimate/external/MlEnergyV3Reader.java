@@ -1,8 +1,6 @@
 package org.llmenergy.estimate.external;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import org.llmenergy.units.Provenance;
  * output_throughput_tokens_per_sec}.
  */
 public final class MlEnergyV3Reader {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private MlEnergyV3Reader() {}
 
@@ -32,13 +29,8 @@ public final class MlEnergyV3Reader {
      * @throws IllegalArgumentException naming the file and field when the content is not as expected
      */
     public static MlEnergyModelFile read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
-        }
         JsonFields f = new JsonFields(file);
+        JsonNode root = f.readTree();
         String model = f.text(root, "model_id", "");
         String task = f.text(root, "task", "");
         List<Double> edges = new ArrayList<>();
