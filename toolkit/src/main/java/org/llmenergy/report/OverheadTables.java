@@ -2,7 +2,9 @@ package org.llmenergy.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
+import org.llmenergy.estimate.WorkloadEstimate;
 import org.llmenergy.estimate.paper.OverheadRow;
 import org.llmenergy.estimate.paper.PaperFitEstimate;
 import org.llmenergy.estimate.paper.PaperFitEstimator;
@@ -118,6 +120,44 @@ public final class OverheadTables {
                 + ", Fig. 2: an estimate, not a measurement); Table 4 column: " + Labels.PAPER_PUBLISHED_SOURCE
                 + (why.isEmpty() ? "" : "; why they differ: " + why);
         return new ReportTable("table4-figure2-fit", TableFormat.percentages(t), caption, source);
+    }
+
+    /**
+     * Ours: each trace's bins priced by the energy model fitted to our sweep (paper Section 4.2 on our own
+     * measurements), bins beyond the swept lengths extrapolated and counted.
+     *
+     * @param estimates      per trace (in report order), the binned estimate whose bins carry the fit's provenance
+     * @param batch          the batch size every bin was priced at
+     * @param device         the sweep's device, for example {@code cpu}
+     * @param measuredSource the provenance label of the sweep's measurements, for example {@code cpu-time-estimate}
+     * @return id {@code whole-trace-sweep-fit}; whole-trace energy in J and Wh and J per request
+     */
+    public static ReportTable sweepFit(Map<String, WorkloadEstimate> estimates, int batch, String device, String measuredSource) {
+        Table t = Table.create("Whole-trace energy: ours (" + device + " sweep, tiny-15m, batch " + batch + ")",
+                StringColumn.create("trace"), LongColumn.create("requests"), LongColumn.create("bins"),
+                LongColumn.create("extrapolated_bins"), DoubleColumn.create("energy_J"), DoubleColumn.create("energy_Wh"),
+                DoubleColumn.create("J_per_request"), StringColumn.create("source"));
+        for (Map.Entry<String, WorkloadEstimate> e : estimates.entrySet()) {
+            WorkloadEstimate est = e.getValue();
+            // The fit's provenance lists "modelled from ..." first; any further reason is an extrapolation.
+            long extrapolated = est.bins().stream().filter(b -> b.provenance() != null && b.provenance().reasons().size() > 1).count();
+            double joules = est.coveredJoules();
+            t.stringColumn("trace").append(e.getKey());
+            t.longColumn("requests").append(est.totalRequests());
+            t.longColumn("bins").append(est.bins().size());
+            t.longColumn("extrapolated_bins").append(extrapolated);
+            t.doubleColumn("energy_J").append(round(joules, 1));
+            t.doubleColumn("energy_Wh").append(round(Energy.toWh(joules), 4));
+            t.doubleColumn("J_per_request").append(round(joules / est.totalRequests(), 4));
+            t.stringColumn("source").append("model fitted to our sweep (" + measuredSource + ")");
+        }
+        return new ReportTable("whole-trace-sweep-fit", t, t.name(), "ours: " + measuredSource + " measurements of the sweep,"
+                + " extended to every bin by a fitted model (provenance 'model'); N/B batches per bin, exact ratio");
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
     }
 
     /**
