@@ -1,0 +1,16 @@
+package org.llmenergy.estimate.calibrated;
+
+/**
+ * Fitted parameters shared by every GPU and model.
+ *
+ * @param layerOverheadSeconds   fixed time per layer per step (norms, rotary, small kernels), in seconds
+ * @param allReduceLatencySeconds latency of one tensor-parallel all-reduce, in seconds
+ * @param linkEfficiency         achieved fraction of the interconnect's per-GPU bandwidth
+ * @param expertComputeFactor    how much slower routed-expert matrix work runs than dense work (grouped GEMMs
+ *                               over few tokens per expert), >= 0
+ * @param kvCapacityFactor       ratio of the KV-cache tokens the engine holds to the simple memory arithmetic
+ *                               (paging, prefix sharing and preemption move it)
+ * @param commPowerFraction      power added while communicating, as a fraction of TDP
+ */
+public record SharedParameters(double layerOverheadSeconds, double allReduceLatencySeconds, double linkEfficiency,
+                               double expertComputeFactor, double kvCapacityFactor, double commPowerFraction) {}
