@@ -115,12 +115,17 @@ public final class HuggingFaceConfig {
             // OLMo v1's layer norm hard-codes eps = 1e-5 (transformers OlmoLayerNorm); the others read rms_norm_eps.
             double eps = family == Family.OLMO && !moe ? 1e-5 : optionalDouble("rms_norm_eps", 1e-6);
             try {
-                return new ModelConfig(name, family,
-                        requiredInt("vocab_size"), hidden, requiredInt("num_hidden_layers"), heads, kvHeads, headDim,
-                        requiredInt("intermediate_size"), optionalInt("max_position_embeddings", 2048),
-                        ropeTheta(), ropeScaling(), eps,
-                        optionalBoolean("tie_word_embeddings", false), family == Family.QWEN2,
-                        experts, perToken);
+                return ModelConfig.builder().setName(name).setFamily(family)
+                        .setVocabSize(requiredInt("vocab_size")).setHiddenSize(hidden)
+                        .setNumLayers(requiredInt("num_hidden_layers")).setNumHeads(heads)
+                        .optNumKvHeads(kvHeads).optHeadDim(headDim)
+                        .setIntermediateSize(requiredInt("intermediate_size"))
+                        .optMaxPositions(optionalInt("max_position_embeddings", 2048))
+                        .optRopeTheta(ropeTheta()).optRopeScaling(ropeScaling()).optNormEps(eps)
+                        .optTieEmbeddings(optionalBoolean("tie_word_embeddings", false))
+                        .optQkvBias(family == Family.QWEN2)
+                        .optNumExperts(experts).optExpertsPerToken(perToken)
+                        .build();
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
             }

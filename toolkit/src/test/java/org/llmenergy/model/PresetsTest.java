@@ -18,6 +18,87 @@ class PresetsTest {
         assertEquals(6.92e9, Presets.get("olmoe-1b-7b").parameterCount(), 0.03e9);
     }
 
+    /**
+     * Published totals, within 2 %: Llama 3.1 model card (2024) 8.03 B / 70.6 B / 405.9 B (Hub safetensors
+     * totals); Qwen3 technical report (Qwen team, 2025) and model cards: 8.2 B, 14.8 B, 30.5 B, 235 B;
+     * DeepSeek-V3 technical report (DeepSeek-AI, 2024): 671 B; Gemma 3 technical report (Google, 2025): 27 B
+     * (the text decoder, the 0.4 B vision encoder left out).
+     */
+    @Test
+    void totalsMatchPublishedCounts() {
+        assertWithin(8.03e9, Presets.get("llama-3.1-8b").parameterCount());
+        assertWithin(70.6e9, Presets.get("llama-3.1-70b").parameterCount());
+        assertWithin(405.9e9, Presets.get("llama-3.1-405b").parameterCount());
+        assertWithin(8.19e9, Presets.get("qwen3-8b").parameterCount());
+        assertWithin(14.8e9, Presets.get("qwen3-14b").parameterCount());
+        assertWithin(30.5e9, Presets.get("qwen3-30b-a3b").parameterCount());
+        assertWithin(235e9, Presets.get("qwen3-235b-a22b").parameterCount());
+        assertWithin(671e9, Presets.get("deepseek-v3.1").parameterCount());
+        assertWithin(27e9, Presets.get("gemma-3-27b").parameterCount());
+    }
+
+    /**
+     * Published activated counts. Qwen's 3.3 B and 22 B include the input embedding, so it is added here;
+     * DeepSeek-V3's weights README (DeepSeek-AI, 2024) gives 36.6 B activated "including 0.9 B for the output head"
+     * and no embedding, which is exactly {@link ModelConfig#activeParameterCount()}.
+     */
+    @Test
+    void activeCountsMatchPublishedCounts() {
+        ModelConfig a3b = Presets.get("qwen3-30b-a3b");
+        assertWithin(3.3e9, a3b.activeParameterCount() + a3b.embeddingParameters());
+        ModelConfig a22b = Presets.get("qwen3-235b-a22b");
+        assertWithin(22e9, a22b.activeParameterCount() + a22b.embeddingParameters());
+        assertWithin(36.6e9, Presets.get("deepseek-v3.1").activeParameterCount());
+        ModelConfig dense = Presets.get("llama-3.1-70b");
+        assertEquals(dense.parameterCount() - dense.embeddingParameters(), dense.activeParameterCount(),
+                "a dense untied model multiplies everything but the embedding table");
+    }
+
+    /** The model ids of the 16 ML.ENERGY v3 calibration-split files (shared/datasets/README.md). */
+    @Test
+    void everyCalibrationModelIdHasAPreset() {
+        String[][] idToPreset = {
+            {"Qwen/Qwen3-8B", "qwen3-8b"},
+            {"Qwen/Qwen3-14B", "qwen3-14b"},
+            {"Qwen/Qwen3-30B-A3B-Instruct-2507", "qwen3-30b-a3b"},
+            {"Qwen/Qwen3-30B-A3B-Thinking-2507", "qwen3-30b-a3b"},
+            {"Qwen/Qwen3-Coder-30B-A3B-Instruct", "qwen3-30b-a3b"},
+            {"Qwen/Qwen3-235B-A22B-Instruct-2507", "qwen3-235b-a22b"},
+            {"Qwen/Qwen3-235B-A22B-Instruct-2507-FP8", "qwen3-235b-a22b"},
+            {"deepseek-ai/DeepSeek-V3.1", "deepseek-v3.1"},
+            {"google/gemma-3-27b-it", "gemma-3-27b"},
+            {"meta-llama/Llama-3.1-8B-Instruct", "llama-3.1-8b"},
+            {"meta-llama/Llama-3.1-70B-Instruct", "llama-3.1-70b"},
+            {"meta-llama/Llama-3.1-405B-Instruct", "llama-3.1-405b"},
+            {"meta-llama/Llama-3.1-405B-Instruct-FP8", "llama-3.1-405b"},
+        };
+        for (String[] pair : idToPreset) {
+            assertEquals(pair[1], Presets.forModelId(pair[0]).map(ModelConfig::name).orElse("none"), pair[0]);
+        }
+        assertEquals(Presets.forModelId("meta-llama/Llama-3.1-8B-Instruct"),
+                Presets.forModelId("META-LLAMA/meta-llama-3.1-8b-instruct"), "case and the Meta- prefix");
+        assertTrue(Presets.forModelId("ai21labs/AI21-Jamba-Mini-1.6").isEmpty());
+        assertTrue(Presets.forModelId(null).isEmpty());
+    }
+
+    @Test
+    void calibrationShapesCarryTheirArchitecture() {
+        ModelConfig ds = Presets.get("deepseek-v3.1");
+        assertTrue(ds.isMla() && ds.isMoe());
+        assertEquals(58, ds.moeLayerCount(), "61 layers, the first 3 dense");
+        assertEquals(61L * (512 + 64), ds.kvCacheElementsPerToken());
+        ModelConfig a3b = Presets.get("qwen3-30b-a3b");
+        assertEquals(48, a3b.moeLayerCount());
+        assertEquals(3L * 2048 * 768, a3b.routedExpertParameters());
+        assertEquals(48L * 2 * 4 * 128, a3b.kvCacheElementsPerToken());
+        assertFalse(Presets.get("llama-3.1-8b").slidingWindow().present());
+    }
+
+    private static void assertWithin(double published, long counted) {
+        double rel = Math.abs(counted - published) / published;
+        assertTrue(rel <= 0.02, "counted " + counted + " vs published " + published + ": " + Math.round(rel * 1000) / 10.0 + " %");
+    }
+
     @Test
     void smallPresetsHaveTheAdvertisedSize() {
         assertEquals(15e6, Presets.get("tiny-15m").parameterCount(), 1e6);
@@ -32,7 +113,8 @@ class PresetsTest {
 
     @Test
     void rejectsHeadsThatDoNotGroup() {
-        assertThrows(IllegalArgumentException.class, () -> new ModelConfig("bad", Family.LLAMA, 10, 8, 1, 3, 2, 4,
-                16, 16, 1e4, null, 1e-5, true, false, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> ModelConfig.builder().setName("bad").setFamily(Family.LLAMA).setVocabSize(10).setHiddenSize(8)
+                .setNumLayers(1).setNumHeads(3).optNumKvHeads(2).optHeadDim(4).setIntermediateSize(16)
+                .optMaxPositions(16).optRopeTheta(1e4).optTieEmbeddings(true).build());
     }
 }
