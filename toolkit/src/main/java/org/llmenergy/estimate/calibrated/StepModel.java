@@ -10,10 +10,11 @@ package org.llmenergy.estimate.calibrated;
  *       tokens x the expert-compute factor, plus attention: decode sequences x attended context, and prefill
  *       tokens x half their prompt, each x FLOPs per (query, key) pair.</li>
  *   <li><b>Bytes</b>: the always-read weights once per step; for an MoE model the routed experts the step touches
- *       ({@link StepShape#expertsTouched}); the KV cache of every decode sequence over its attended context; and
+ *       ({@link StepShape#expertsTouched}); the KV cache of every decode sequence over its attended context (weighted
+ *       by the fitted KV-read factor); and
  *       activations (a small term: 8 hidden-width vectors per token and layer).</li>
  *   <li><b>Time</b>: max(FLOPs / (efficiency x peak), bytes / (efficiency x bandwidth)) + step overhead + layers x
- *       layer overhead + communication. Communication: per layer, two ring all-reduces of the step's activations
+ *       layer overhead + sequences x per-sequence host overhead + communication. Communication: per layer, two ring all-reduces of the step's activations
  *       (2 (G - 1) / G x tokens x d x 2 bytes over the per-GPU link, plus a latency each); with expert parallelism
  *       also a dispatch and a combine of top-k copies of each token.</li>
  *   <li><b>Power</b> per GPU: TDP x min(1, idle + compute x (compute time / step time) + memory x (memory time /
@@ -42,10 +43,11 @@ final class StepModel {
      * @param linkBandwidth   per-GPU interconnect bandwidth, one direction, in bytes/s
      * @param tdpWatts        per-GPU board power limit, in watts
      * @param bytesPerWeight  bytes per weight element (2 for bf16, 1 for fp8, 0.5-0.53 for 4-bit)
+     * @param fp8Weights      true for an fp8 checkpoint (its weight bytes cost the fitted fp8 kernel factor)
      * @param expertParallel  true when routed experts are spread over the GPUs (all-to-all traffic)
      */
     record Hardware(int gpus, double peakFlops, double bandwidth, double linkBandwidth, double tdpWatts,
-                    double bytesPerWeight, boolean expertParallel) {}
+                    double bytesPerWeight, boolean fp8Weights, boolean expertParallel) {}
 
     StepModel(StepShape shape, Hardware hw, GpuParameters gp, SharedParameters sp) {
         this.shape = shape;
@@ -71,23 +73,24 @@ final class StepModel {
                 * (decodeSequences * shape.attendedTokens(decodeContext) + prefillTokens * shape.attendedTokens(prefillContext));
         double flops = 2 * shape.alwaysReadParameters() * tokens + attentionFlops
                 + sp.expertComputeFactor() * 2 * shape.moeLayers() * shape.expertsPerToken() * shape.expertParameters() * tokens;
-        double weightBytes = hw.bytesPerWeight() * (shape.alwaysReadParameters()
+        double weightBytes = hw.bytesPerWeight() * (hw.fp8Weights() ? sp.fp8KernelFactor() : 1.0) * (shape.alwaysReadParameters()
                 + shape.moeLayers() * shape.expertsTouched(tokens) * shape.expertParameters());
         double kvBytes = decodeSequences * shape.attendedTokens(decodeContext) * shape.kvElementsPerTokenPerLayer() * KV_BYTES;
         double activationBytes = tokens * shape.hiddenSize() * ACTIVATION_BYTES * shape.layers() * ACTIVATION_VECTORS_PER_LAYER;
         int g = hw.gpus();
         double compute = flops / (g * gp.computeEfficiency() * hw.peakFlops());
-        double memory = (weightBytes + kvBytes + activationBytes) / (g * gp.memoryEfficiency() * hw.bandwidth());
+        double memory = (weightBytes + sp.kvReadFactor() * kvBytes + activationBytes) / (g * gp.memoryEfficiency() * hw.bandwidth());
         double comm = 0;
         if (g > 1) {
             double ring = 2.0 * (g - 1) / g;
             double link = hw.linkBandwidth() * sp.linkEfficiency();
             comm = 2.0 * shape.layers() * (sp.allReduceLatencySeconds() + ring * tokens * shape.hiddenSize() * ACTIVATION_BYTES / link);
             if (hw.expertParallel() && shape.isMoe()) {
-                comm += shape.moeLayers() * ring * tokens * shape.expertsPerToken() * shape.hiddenSize() * ACTIVATION_BYTES / link;
+                comm += sp.allToAllFactor() * shape.moeLayers() * ring * tokens * shape.expertsPerToken() * shape.hiddenSize() * ACTIVATION_BYTES / link;
             }
         }
-        double seconds = Math.max(compute, memory) + gp.stepOverheadSeconds() + shape.layers() * sp.layerOverheadSeconds() + comm;
+        double seconds = Math.max(compute, memory) + gp.stepOverheadSeconds() + shape.layers() * sp.layerOverheadSeconds()
+                + decodeSequences * sp.sequenceOverheadSeconds() + comm;
         double load = gp.idleFraction() + gp.computePowerFraction() * compute / seconds
                 + gp.memoryPowerFraction() * memory / seconds + sp.commPowerFraction() * comm / seconds;
         double watts = hw.tdpWatts() * Math.min(1.0, load);

@@ -38,6 +38,18 @@ public record StepShape(String name, int layers, int hiddenSize, double totalPar
         }
     }
 
+    /**
+     * @param c an architecture
+     * @return its step shape
+     */
+    public static StepShape of(org.llmenergy.model.ModelConfig c) {
+        int local = c.slidingWindow().localLayers(c.numLayers());
+        return new StepShape(c.name(), c.numLayers(), c.hiddenSize(), c.parameterCount(), c.alwaysReadParameterCount(),
+                c.routedExpertParameters(), c.moeLayerCount(), c.numExperts(), c.expertsPerToken(),
+                c.kvCacheElementsPerToken(), c.attentionFlopsPerAttendedToken(), c.numLayers() - local, local,
+                c.slidingWindow().tokens());
+    }
+
     /** @return true for a mixture-of-experts model */
     public boolean isMoe() { return experts > 0; }
 
