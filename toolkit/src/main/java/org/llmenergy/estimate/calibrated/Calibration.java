@@ -32,10 +32,13 @@ import org.llmenergy.units.Provenance;
  * @param datasets        the data behind the fit
  * @param software        versions of what produced the data and the fit
  * @param crossValidation leave-one-model-out figures, as printed by {@code calibrate}
+ * @param trainedGroups   the architecture groups (preset names) the fit saw: a validation row of one of them is
+ *                        in-sample, not a held-out check
  */
 public record Calibration(String version, String generation, String fittedAt, CalibrationParameters parameters,
                           IntervalFactors calibratedGpu, IntervalFactors uncalibratedGpu, Map<String, GpuRange> ranges,
-                          List<DatasetUse> datasets, Map<String, String> software, Map<String, Double> crossValidation) {
+                          List<DatasetUse> datasets, Map<String, String> software, Map<String, Double> crossValidation,
+                          List<String> trainedGroups) {
 
     /** The classpath resource of the shipped calibration. */
     public static final String RESOURCE = "/org/llmenergy/estimate/calibrated/calibration.json";

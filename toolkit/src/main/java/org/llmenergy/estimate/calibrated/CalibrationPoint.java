@@ -34,7 +34,8 @@ public record CalibrationPoint(String source, String modelId, String group, Stri
      * @param avgBatch             mean running batch, if measured
      * @param stepSeconds          mean step time (batch / throughput), in seconds, if measured
      * @param watts                mean power over all GPUs, in watts, if measured
+     * @param medianItlMs          median inter-token latency, in milliseconds, if measured
      */
     public record Measured(double joulesPerOutputToken, OptionalDouble avgBatch, OptionalDouble stepSeconds,
-                           OptionalDouble watts) {}
+                           OptionalDouble watts, OptionalDouble medianItlMs) {}
 }

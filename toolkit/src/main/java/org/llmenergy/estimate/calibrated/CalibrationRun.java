@@ -91,7 +91,8 @@ public final class CalibrationRun {
         software.put("data_engine", "vLLM 0.11.1 (ML.ENERGY v3; per the ML.ENERGY blog 'LLM Inference Energy: A Longitudinal Analysis')");
         software.put("fit", "llm-energy " + VERSION + " (Levenberg-Marquardt, commons-math3 3.6.1); java " + System.getProperty("java.specification.version"));
         Calibration cal = new Calibration(VERSION, MlEnergyPoints.V3_GENERATION, LocalDate.now(ZoneOffset.UTC).toString(), params,
-                lomo.factors(), logo.factors(), ranges, List.of(datasetUse(files, configs.size())), software, cv);
+                lomo.factors(), logo.factors(), ranges, List.of(datasetUse(files, configs.size())), software, cv,
+                List.copyOf(new TreeSet<>(points.stream().map(CalibrationPoint::group).toList())));
         return new Outcome(cal, points, unsupported, new CrossValidation.Result(fitted, lomo.factors()), lomo, logo, sensitivity);
     }
 

@@ -18,7 +18,9 @@ public record GpuFacts(String name, double bf16Flops, double fp8Flops, double ba
 
     /** @return the facts of a catalog entry */
     public static GpuFacts of(GpuSpec s) {
-        throw new UnsupportedOperationException("pending the catalog's fp8 and interconnect columns");
+        double link = s.interconnect() == null ? Double.NaN : s.interconnect().bytesPerSecondPerDirection();
+        return new GpuFacts(s.name(), s.bf16PeakFlopsPerSecond(org.llmenergy.hardware.Sparsity.DENSE),
+                s.fp8PeakFlopsPerSecond().orElse(Double.NaN), s.bandwidthBytesPerSecond(), s.memoryBytes(), link, s.tdpWatts());
     }
 
     /** @return the peak for a checkpoint's matrices: fp8 tensor cores where the part has them, else bf16 */

@@ -95,7 +95,8 @@ public final class MlEnergyPoints {
                         r.energyPerTokenJ(), reason));
                 continue;
             }
-            CalibrationPoint.Measured m = new CalibrationPoint.Measured(r.energyPerTokenJ(), r.avgBatch(), r.stepSeconds(), r.avgPowerW());
+            CalibrationPoint.Measured m = new CalibrationPoint.Measured(r.energyPerTokenJ(), r.avgBatch(), r.stepSeconds(), r.avgPowerW(),
+                    r.medianItlMs());
             CalibrationPoint p = new CalibrationPoint(source, file.modelId(), fromFacts ? "facts:" + file.modelId() : shape.name(),
                     file.task(), V3_GENERATION, StepShape.of(shape), gpu.get().name(), r.numGpus(),
                     r.expertParallel() > 1, precision.bytesPerElement(), precision == Precision.FP8, r.configuredBatch(),
