@@ -55,18 +55,44 @@ public final class CrossValidation {
         }
     }
 
+    /** Fits parameters on a training set and predicts J per output token from them: the seam the checks run through. */
+    public interface Learner {
+        /** @return parameters fitted on {@code train} only */
+        CalibrationParameters fit(List<CalibrationPoint> train);
+
+        /** @return predicted J per output token of {@code p} */
+        double predict(CalibrationPoint p, CalibrationParameters params);
+
+        /** @return the calibrator as a learner */
+        static Learner of(Calibrator c) {
+            return new Learner() {
+                @Override public CalibrationParameters fit(List<CalibrationPoint> train) { return c.fit(train); }
+                @Override public double predict(CalibrationPoint p, CalibrationParameters params) {
+                    return c.predict(p, params).joulesPerOutputToken();
+                }
+            };
+        }
+    }
+
     /** @return leave-one-model-out (by architecture group) predictions and factors */
     public static Result leaveOneModelOut(Calibrator calibrator, List<CalibrationPoint> points, double level) {
-        return leaveOut(calibrator, points, level, CalibrationPoint::group);
+        return leaveOut(Learner.of(calibrator), points, level, CalibrationPoint::group);
     }
 
     /** @return leave-one-GPU-out predictions (datasheet transfer) and factors */
     public static Result leaveOneGpuOut(Calibrator calibrator, List<CalibrationPoint> points, double level) {
-        return leaveOut(calibrator, points, level, CalibrationPoint::gpu);
+        return leaveOut(Learner.of(calibrator), points, level, CalibrationPoint::gpu);
     }
 
-    private static Result leaveOut(Calibrator calibrator, List<CalibrationPoint> points, double level,
-                                   Function<CalibrationPoint, String> key) {
+    /**
+     * @param learner fits and predicts
+     * @param points  every configuration
+     * @param level   interval coverage
+     * @param key     the grouping: each group is predicted by a fit on the others
+     * @return held-out predictions and factors
+     */
+    public static Result leaveOut(Learner learner, List<CalibrationPoint> points, double level,
+                                  Function<CalibrationPoint, String> key) {
         TreeSet<String> groups = new TreeSet<>();
         for (CalibrationPoint p : points) groups.add(key.apply(p));
         if (groups.size() < 2) throw new IllegalArgumentException("held-out checks need at least two groups, got " + groups);
@@ -75,9 +101,9 @@ public final class CrossValidation {
         for (String g : groups) {
             List<CalibrationPoint> train = points.stream().filter(p -> !key.apply(p).equals(g)).toList();
             List<CalibrationPoint> test = points.stream().filter(p -> key.apply(p).equals(g)).toList();
-            CalibrationParameters fitted = calibrator.fit(train);
+            CalibrationParameters fitted = learner.fit(train);
             List<double[]> preds = new ArrayList<>();
-            for (CalibrationPoint p : test) preds.add(new double[] {calibrator.predict(p, fitted).joulesPerOutputToken()});
+            for (CalibrationPoint p : test) preds.add(new double[] {learner.predict(p, fitted)});
             byGroup.put(g, preds);
             members.put(g, test);
         }
