@@ -20,7 +20,9 @@ public enum Family {
     MISTRAL(2, false, true),
     /** Mixtral: Mistral attention, every layer 8 routed SwiGLU experts, top-2. */
     MIXTRAL(2, false, true),
-    /** Gemma 2 (and CodeGemma, Gemma 1 shapes): GeGLU, four RMSNorms per layer, alternating local/global layers. */
+    /** Gemma 1 and CodeGemma: GeGLU, two RMSNorms per layer, tied embeddings, full attention. */
+    GEMMA(2, false, true),
+    /** Gemma 2: GeGLU, four RMSNorms per layer, alternating local (sliding-window) and global layers. */
     GEMMA2(4, false, true),
     /** Gemma 3 text: Gemma 2 plus q/k norms, five sliding-window layers to one global layer. */
     GEMMA3(4, true, true),

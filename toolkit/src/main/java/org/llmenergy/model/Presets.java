@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Named architecture presets. The large ones copy the shapes of the public Hugging Face configs (each cites its
@@ -108,6 +109,91 @@ public final class Presets {
                 .optSlidingWindow(SlidingWindow.withGlobalEvery(1024, 6)).build(),
                 "google/gemma-3-27b-it", "google/gemma-3-27b-pt");
 
+        // The ML.ENERGY v2 models (leaderboard-v2 chat and code) and gpt-oss.
+        // source: google/gemma-2-2b-it/config.json (sliding_window 4096 on every other layer, head_dim 256)
+        add(gemma("gemma-2-2b", Family.GEMMA2).setHiddenSize(2304).setNumLayers(26).setNumHeads(8).optNumKvHeads(4)
+                .optHeadDim(256).setIntermediateSize(9216).optSlidingWindow(SlidingWindow.withGlobalEvery(4096, 2)).build(),
+                "google/gemma-2-2b", "google/gemma-2-2b-it");
+        // source: google/gemma-2-9b-it/config.json
+        add(gemma("gemma-2-9b", Family.GEMMA2).setHiddenSize(3584).setNumLayers(42).setNumHeads(16).optNumKvHeads(8)
+                .optHeadDim(256).setIntermediateSize(14336).optSlidingWindow(SlidingWindow.withGlobalEvery(4096, 2)).build(),
+                "google/gemma-2-9b", "google/gemma-2-9b-it");
+        // source: google/gemma-2-27b-it/config.json
+        add(gemma("gemma-2-27b", Family.GEMMA2).setHiddenSize(4608).setNumLayers(46).setNumHeads(32).optNumKvHeads(16)
+                .optHeadDim(128).setIntermediateSize(36864).optSlidingWindow(SlidingWindow.withGlobalEvery(4096, 2)).build(),
+                "google/gemma-2-27b", "google/gemma-2-27b-it");
+        // source: google/codegemma-1.1-2b/config.json (Gemma 1 architecture, multi-query attention)
+        add(gemma("codegemma-2b", Family.GEMMA).setHiddenSize(2048).setNumLayers(18).setNumHeads(8).optNumKvHeads(1)
+                .optHeadDim(256).setIntermediateSize(16384).build(),
+                "google/codegemma-2b", "google/codegemma-1.1-2b");
+        // source: google/codegemma-7b/config.json
+        add(gemma("codegemma-7b", Family.GEMMA).setHiddenSize(3072).setNumLayers(28).setNumHeads(16).optNumKvHeads(16)
+                .optHeadDim(256).setIntermediateSize(24576).build(),
+                "google/codegemma-7b", "google/codegemma-7b-it", "google/codegemma-1.1-7b-it");
+        // source: microsoft/Phi-3-mini-4k-instruct/config.json (sliding_window 2047 on every layer)
+        add(ModelConfig.builder().setName("phi-3-mini").setFamily(Family.PHI3).setVocabSize(32064).setHiddenSize(3072)
+                .setNumLayers(32).setNumHeads(32).setIntermediateSize(8192).optMaxPositions(4096).optRopeTheta(10000)
+                .optSlidingWindow(SlidingWindow.everyLayer(2047)).build(),
+                "microsoft/Phi-3-mini-4k-instruct");
+        // source: microsoft/Phi-3-medium-4k-instruct/config.json
+        add(ModelConfig.builder().setName("phi-3-medium").setFamily(Family.PHI3).setVocabSize(32064).setHiddenSize(5120)
+                .setNumLayers(40).setNumHeads(40).optNumKvHeads(10).setIntermediateSize(17920).optMaxPositions(4096)
+                .optRopeTheta(10000).optSlidingWindow(SlidingWindow.everyLayer(2047)).build(),
+                "microsoft/Phi-3-medium-4k-instruct");
+        // microsoft/Phi-3-small-8k-instruct has no preset: its block-sparse attention is not representable
+        // (HuggingFaceConfig refuses model_type phi3small with the reason).
+        // source: mistralai/Mistral-7B-Instruct-v0.3/config.json (sliding_window null)
+        add(mistral("mistral-7b-v0.3").setVocabSize(32768).setHiddenSize(4096).setNumLayers(32).setNumHeads(32)
+                .setIntermediateSize(14336).optMaxPositions(32768).build(),
+                "mistralai/Mistral-7B-v0.3", "mistralai/Mistral-7B-Instruct-v0.3");
+        // source: mistralai/Mistral-Nemo-Instruct-2407/config.json (head_dim 128, not hidden/heads)
+        add(mistral("mistral-nemo-12b").setVocabSize(131072).setHiddenSize(5120).setNumLayers(40).setNumHeads(32)
+                .optHeadDim(128).setIntermediateSize(14336).optMaxPositions(1024000).build(),
+                "mistralai/Mistral-Nemo-Base-2407", "mistralai/Mistral-Nemo-Instruct-2407");
+        // source: mistralai/Mistral-Large-Instruct-2407/config.json
+        add(mistral("mistral-large-2407").setVocabSize(32768).setHiddenSize(12288).setNumLayers(88).setNumHeads(96)
+                .optHeadDim(128).setIntermediateSize(28672).optMaxPositions(131072).build(),
+                "mistralai/Mistral-Large-Instruct-2407");
+        // source: mistralai/Mixtral-8x7B-Instruct-v0.1/config.json (8 experts of width 14336, top-2)
+        add(mistral("mixtral-8x7b").setFamily(Family.MIXTRAL).setVocabSize(32000).setHiddenSize(4096).setNumLayers(32)
+                .setNumHeads(32).setIntermediateSize(14336).optNumExperts(8).optExpertsPerToken(2)
+                .optMaxPositions(32768).build(),
+                "mistralai/Mixtral-8x7B-v0.1", "mistralai/Mixtral-8x7B-Instruct-v0.1");
+        // source: mistralai/Mixtral-8x22B-Instruct-v0.1/config.json (ML.ENERGY v2 also has a "-pp1" folder of it)
+        add(mistral("mixtral-8x22b").setFamily(Family.MIXTRAL).setVocabSize(32768).setHiddenSize(6144).setNumLayers(56)
+                .setNumHeads(48).setIntermediateSize(16384).optNumExperts(8).optExpertsPerToken(2)
+                .optMaxPositions(65536).build(),
+                "mistralai/Mixtral-8x22B-v0.1", "mistralai/Mixtral-8x22B-Instruct-v0.1",
+                "mistralai/Mixtral-8x22B-Instruct-v0.1-pp1");
+        // source: bigcode/starcoder2-3b/config.json (layer norm and linear biases, GELU MLP, 4096-token window)
+        add(starcoder2("starcoder2-3b").setHiddenSize(3072).setNumLayers(30).setNumHeads(24).optNumKvHeads(2)
+                .setIntermediateSize(12288).optRopeTheta(999999.4420358813).build(), "bigcode/starcoder2-3b");
+        // source: bigcode/starcoder2-7b/config.json
+        add(starcoder2("starcoder2-7b").setHiddenSize(4608).setNumLayers(32).setNumHeads(36).optNumKvHeads(4)
+                .setIntermediateSize(18432).optRopeTheta(1000000).build(), "bigcode/starcoder2-7b");
+        // source: bigcode/starcoder2-15b/config.json
+        add(starcoder2("starcoder2-15b").setHiddenSize(6144).setNumLayers(40).setNumHeads(48).optNumKvHeads(4)
+                .setIntermediateSize(24576).optRopeTheta(100000).optTieEmbeddings(false).build(), "bigcode/starcoder2-15b");
+        // source: codellama/CodeLlama-7b-hf/config.json (vocab 32016: the infilling tokens)
+        add(codeLlama("codellama-7b").setVocabSize(32016).setHiddenSize(4096).setNumLayers(32).setNumHeads(32)
+                .setIntermediateSize(11008).build(), "codellama/CodeLlama-7b-hf", "codellama/CodeLlama-7b-Instruct-hf");
+        // source: codellama/CodeLlama-13b-hf/config.json
+        add(codeLlama("codellama-13b").setVocabSize(32016).setHiddenSize(5120).setNumLayers(40).setNumHeads(40)
+                .setIntermediateSize(13824).build(), "codellama/CodeLlama-13b-hf", "codellama/CodeLlama-13b-Instruct-hf");
+        // source: codellama/CodeLlama-34b-hf/config.json (grouped-query attention, vocab 32000)
+        add(codeLlama("codellama-34b").setVocabSize(32000).setHiddenSize(8192).setNumLayers(48).setNumHeads(64)
+                .optNumKvHeads(8).setIntermediateSize(22016).build(),
+                "codellama/CodeLlama-34b-hf", "codellama/CodeLlama-34b-Instruct-hf");
+        // source: codellama/CodeLlama-70b-hf/config.json
+        add(codeLlama("codellama-70b").setVocabSize(32016).setHiddenSize(8192).setNumLayers(80).setNumHeads(64)
+                .optNumKvHeads(8).setIntermediateSize(28672).optMaxPositions(4096).build(),
+                "codellama/CodeLlama-70b-hf", "codellama/CodeLlama-70b-Instruct-hf");
+        // source: openai/gpt-oss-20b/config.json (32 experts of width 2880, top-4, 128-token window on every other
+        // layer, biased attention with per-head sinks; the experts ship in MXFP4)
+        add(gptOss("gpt-oss-20b").setNumLayers(24).optNumExperts(32).build(), "openai/gpt-oss-20b");
+        // source: openai/gpt-oss-120b/config.json
+        add(gptOss("gpt-oss-120b").setNumLayers(36).optNumExperts(128).build(), "openai/gpt-oss-120b");
+
         // Small Llama-shaped presets (the llama2.c "stories" shapes) for CPU runs and tests.
         add(ModelConfig.builder().setName("tiny-15m").setFamily(Family.LLAMA).setVocabSize(32000).setHiddenSize(288)
                 .setNumLayers(6).setNumHeads(6).optHeadDim(48).setIntermediateSize(768).optMaxPositions(1024)
@@ -127,6 +213,34 @@ public final class Presets {
 
     private static ModelConfig.Builder qwen3(String name, Family family) {
         return ModelConfig.builder().setName(name).setFamily(family).setVocabSize(151936).optHeadDim(128).optNormEps(1e-6);
+    }
+
+    private static ModelConfig.Builder gemma(String name, Family family) {
+        return ModelConfig.builder().setName(name).setFamily(family).setVocabSize(256000).optMaxPositions(8192)
+                .optRopeTheta(10000).optNormEps(1e-6).optTieEmbeddings(true);
+    }
+
+    private static ModelConfig.Builder mistral(String name) {
+        return ModelConfig.builder().setName(name).setFamily(Family.MISTRAL).optNumKvHeads(8).optRopeTheta(1000000)
+                .optNormEps(1e-5);
+    }
+
+    private static ModelConfig.Builder starcoder2(String name) {
+        return ModelConfig.builder().setName(name).setFamily(Family.STARCODER2).setVocabSize(49152)
+                .optMaxPositions(16384).optNormEps(1e-5).optQkvBias(true).optTieEmbeddings(true)
+                .optSlidingWindow(SlidingWindow.everyLayer(4096));
+    }
+
+    private static ModelConfig.Builder codeLlama(String name) {
+        return ModelConfig.builder().setName(name).setFamily(Family.LLAMA).optMaxPositions(16384).optRopeTheta(1000000)
+                .optNormEps(1e-5);
+    }
+
+    private static ModelConfig.Builder gptOss(String name) {
+        return ModelConfig.builder().setName(name).setFamily(Family.GPT_OSS).setVocabSize(201088).setHiddenSize(2880)
+                .setNumHeads(64).optNumKvHeads(8).optHeadDim(64).setIntermediateSize(2880).optExpertsPerToken(4)
+                .optMaxPositions(131072).optRopeTheta(150000).optNormEps(1e-5).optQkvBias(true)
+                .optSlidingWindow(SlidingWindow.withGlobalEvery(128, 2));
     }
 
     private static ModelConfig.Builder olmo(String name) {
@@ -168,6 +282,131 @@ public final class Presets {
         if (huggingFaceId == null) return Optional.empty();
         String preset = MODEL_IDS.get(huggingFaceId.trim().toLowerCase(Locale.ROOT));
         return preset == null ? Optional.empty() : Optional.of(PRESETS.get(preset));
+    }
+
+    /** Vocabulary of the default shape: Llama 3's tokenizer (meta-llama/Llama-3.1-8B/config.json). */
+    static final int DEFAULT_VOCAB = 128256;
+    /** Head dimension of the default shape, and its width-to-depth ratio d / L (Llama-3.1-8B: 4096 / 32). */
+    static final int DEFAULT_HEAD_DIM = 128;
+    /** SwiGLU width over model width of the default shape (Llama-3.1-8B and 70B: 14336 / 4096 = 28672 / 8192). */
+    static final double DEFAULT_MLP_RATIO = 3.5;
+    /** Routed experts per token of the default mixture-of-experts shape (Qwen3-MoE, DeepSeek-V3: top-8). */
+    static final int DEFAULT_EXPERTS_PER_TOKEN = 8;
+    /** Smallest total the default shape is defined for: below it the embeddings alone exceed the budget. */
+    static final double MIN_DEFAULT_PARAMS = 1e8;
+
+    /**
+     * A default shape for a model known only by its size, whose {@link ModelConfig#parameterCount()} (and, for a
+     * mixture of experts, {@link ModelConfig#activeParameterCount()}) match the given counts within 2 %.
+     *
+     * <p>The shape is Llama-3-like (family {@link Family#LLAMA}): untied embeddings over a 128,256-token
+     * vocabulary, head dimension 128, 8 key/value heads (the largest divisor of the head count up to 8 when the
+     * head count is not a multiple of 8), SwiGLU, no biases. The rule:
+     * <ol>
+     *   <li>Width d solves {@code total(d) = target} with depth {@code L = d / 128} and MLP width {@code 3.5 d} (the
+     *       Llama-3.1-8B proportions), rounded to a multiple of 128; then {@code L = round(d / 128)}.</li>
+     *   <li>The MLP width is then set so that the total matches, rounded to a multiple of 128.</li>
+     *   <li>With {@code activeParams < 0.75 * totalParams} the model is a mixture of experts in every layer:
+     *       d, L and the per-token MLP budget come from steps 1-2 applied to the active count (embedding table
+     *       excluded, LM head included, as {@link ModelConfig#activeParameterCount()} counts); top-k is 8 (more
+     *       when needed for at least 64 experts), the number of experts E is {@code round(k x routed budget of the
+     *       total / routed budget of the active)}, and the expert width (a multiple of 8) fills the active budget.
+     *       Dense models' published "active" counts differ from their totals only by the embedding (a few
+     *       percent), which is why the threshold is 0.75 and not 1; real MoE ratios are 3.6 (Mixtral) and more.</li>
+     * </ol>
+     *
+     * @param totalParams  total parameters (not billions), at least 1e8
+     * @param activeParams parameters one token multiplies, embedding lookup excluded; empty for a dense model
+     * @return the shape, named {@code default-<total>b} or {@code default-<total>b-a<active>b}
+     * @throws IllegalArgumentException when a count is not finite, too small, or the active exceeds the total
+     */
+    public static ModelConfig fromParameterCount(double totalParams, OptionalDouble activeParams) {
+        if (!Double.isFinite(totalParams) || totalParams < MIN_DEFAULT_PARAMS) {
+            throw new IllegalArgumentException("total parameters must be a finite count >= " + MIN_DEFAULT_PARAMS
+                    + " for the default shape, got " + totalParams);
+        }
+        double active = activeParams.orElse(totalParams);
+        if (!Double.isFinite(active) || active <= 0 || active > totalParams) {
+            throw new IllegalArgumentException("active parameters must be in (0, total = " + totalParams + "], got " + active);
+        }
+        boolean moe = active < 0.75 * totalParams;
+        String name = "default-" + billions(totalParams) + "b" + (moe ? "-a" + billions(active) + "b" : "");
+        // The dense part (attention, norms, head) is sized from the count that includes it once per token.
+        double sizing = moe ? active : totalParams;
+        int embeddingsInSizing = moe ? 1 : 2;
+        int d = widthFor(sizing, embeddingsInSizing);
+        int heads = d / DEFAULT_HEAD_DIM;
+        int kv = kvHeadsFor(heads);
+        int layers = Math.max(1, Math.round(d / (float) DEFAULT_HEAD_DIM));
+        double perLayerFixed = attentionWeights(d, kv) + 2.0 * d;
+        double mlpBudget = (sizing - embeddingsInSizing * (double) DEFAULT_VOCAB * d - d) / layers - perLayerFixed;
+        ModelConfig.Builder b = ModelConfig.builder().setName(name).setFamily(Family.LLAMA).setVocabSize(DEFAULT_VOCAB)
+                .setHiddenSize(d).setNumLayers(layers).setNumHeads(heads).optNumKvHeads(kv).optHeadDim(DEFAULT_HEAD_DIM)
+                .optMaxPositions(131072).optRopeTheta(500000);
+        if (!moe) {
+            b.setIntermediateSize(roundTo(mlpBudget / (3.0 * d), DEFAULT_HEAD_DIM, name));
+        } else {
+            double totalBudget = (totalParams - 2.0 * DEFAULT_VOCAB * d - d) / layers - perLayerFixed;
+            double ratio = totalBudget / mlpBudget;
+            int k = DEFAULT_EXPERTS_PER_TOKEN;
+            if (Math.round(k * ratio) < 64) k = (int) Math.ceil(64 / ratio);
+            int experts = (int) Math.round(k * ratio);
+            int width = roundTo((mlpBudget - (double) d * experts) / (3.0 * d * k), 8, name);
+            b.setIntermediateSize(width).optNumExperts(experts).optExpertsPerToken(k).optMoeIntermediateSize(width);
+        }
+        ModelConfig c = b.build();
+        requireWithin(name, "total", totalParams, c.parameterCount());
+        if (moe) requireWithin(name, "active", active, c.activeParameterCount());
+        return c;
+    }
+
+    /** @return a count in billions to 3 significant digits, trailing zeros dropped ("3", "30.5", "0.3") */
+    private static String billions(double params) {
+        return new java.math.BigDecimal(params / 1e9).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /** Width (multiple of 128) whose Llama-3-proportioned model has {@code target} parameters, by bisection. */
+    private static int widthFor(double target, int embeddings) {
+        double lo = DEFAULT_HEAD_DIM;
+        double hi = 1 << 17;
+        for (int i = 0; i < 100; i++) {
+            double mid = (lo + hi) / 2;
+            if (proportionedCount(mid, embeddings) < target) lo = mid; else hi = mid;
+        }
+        return Math.max(2 * DEFAULT_HEAD_DIM, (int) Math.round(lo / DEFAULT_HEAD_DIM) * DEFAULT_HEAD_DIM);
+    }
+
+    private static double proportionedCount(double d, int embeddings) {
+        double layers = d / DEFAULT_HEAD_DIM;
+        double perLayer = attentionWeights(d, 8) + 3 * d * DEFAULT_MLP_RATIO * d + 2 * d;
+        return layers * perLayer + embeddings * (double) DEFAULT_VOCAB * d + d;
+    }
+
+    /** Q and output projections d x d, K and V d x (kv x 128). */
+    private static double attentionWeights(double d, int kvHeads) {
+        return 2 * d * d + 2 * d * kvHeads * DEFAULT_HEAD_DIM;
+    }
+
+    private static int kvHeadsFor(int heads) {
+        for (int kv = Math.min(8, heads); kv > 1; kv--) if (heads % kv == 0) return kv;
+        return 1;
+    }
+
+    private static int roundTo(double value, int multiple, String name) {
+        int r = (int) Math.round(value / multiple) * multiple;
+        if (r < multiple) {
+            throw new IllegalArgumentException(name + ": the counts leave no room for an MLP in the default shape");
+        }
+        return r;
+    }
+
+    private static void requireWithin(String name, String what, double target, long counted) {
+        if (Math.abs(counted - target) > 0.02 * target) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s: the default shape has %d %s parameters, more than 2 %% from the requested %.4g", name, counted,
+                    what, target));
+        }
     }
 
     /** @return every Hugging Face id {@link #forModelId(String)} knows (lower-cased), in a stable order */

@@ -54,6 +54,86 @@ class PresetsTest {
                 "a dense untied model multiplies everything but the embedding table");
     }
 
+    /**
+     * The ML.ENERGY v2 models and gpt-oss against published totals (Hugging Face Hub safetensors parameter counts of
+     * each repository, 2024-2025; Gemma 2 report, Google 2024; gpt-oss model card, OpenAI 2025: 20.9 B / 3.6 B and
+     * 116.8 B / 5.1 B active; Mixtral of Experts, Jiang et al. 2024: 46.7 B / 12.9 B; Mistral: 8x22B 141 B / 39 B).
+     */
+    @Test
+    void v2AndGptOssTotalsMatchPublishedCounts() {
+        assertWithin(2.61e9, Presets.get("gemma-2-2b").parameterCount());
+        assertWithin(9.24e9, Presets.get("gemma-2-9b").parameterCount());
+        assertWithin(27.2e9, Presets.get("gemma-2-27b").parameterCount());
+        assertWithin(2.51e9, Presets.get("codegemma-2b").parameterCount());
+        assertWithin(8.54e9, Presets.get("codegemma-7b").parameterCount());
+        assertWithin(3.82e9, Presets.get("phi-3-mini").parameterCount());
+        assertWithin(13.96e9, Presets.get("phi-3-medium").parameterCount());
+        assertWithin(7.25e9, Presets.get("mistral-7b-v0.3").parameterCount());
+        assertWithin(12.2e9, Presets.get("mistral-nemo-12b").parameterCount());
+        assertWithin(123e9, Presets.get("mistral-large-2407").parameterCount());
+        assertWithin(46.7e9, Presets.get("mixtral-8x7b").parameterCount());
+        assertWithin(141e9, Presets.get("mixtral-8x22b").parameterCount());
+        assertWithin(3.03e9, Presets.get("starcoder2-3b").parameterCount());
+        assertWithin(7.17e9, Presets.get("starcoder2-7b").parameterCount());
+        assertWithin(15.96e9, Presets.get("starcoder2-15b").parameterCount());
+        assertWithin(6.74e9, Presets.get("codellama-7b").parameterCount());
+        assertWithin(13.0e9, Presets.get("codellama-13b").parameterCount());
+        assertWithin(33.7e9, Presets.get("codellama-34b").parameterCount());
+        assertWithin(69.0e9, Presets.get("codellama-70b").parameterCount());
+        assertWithin(20.9e9, Presets.get("gpt-oss-20b").parameterCount());
+        assertWithin(116.8e9, Presets.get("gpt-oss-120b").parameterCount());
+        // activated: Mistral's figures include the embedding table, OpenAI's do not
+        ModelConfig m7 = Presets.get("mixtral-8x7b");
+        assertWithin(12.9e9, m7.activeParameterCount() + m7.embeddingParameters());
+        ModelConfig m22 = Presets.get("mixtral-8x22b");
+        assertWithin(39e9, m22.activeParameterCount() + m22.embeddingParameters());
+        assertWithin(3.6e9, Presets.get("gpt-oss-20b").activeParameterCount());
+        assertWithin(5.1e9, Presets.get("gpt-oss-120b").activeParameterCount());
+    }
+
+    /** Every model folder of the ML.ENERGY v2 mirror (leaderboard-v2 chat and code) except Phi-3-small. */
+    @Test
+    void everyV2ModelIdHasAPresetButPhi3Small() {
+        String[] ids = {"bigcode/starcoder2-15b", "bigcode/starcoder2-3b", "bigcode/starcoder2-7b",
+            "codellama/CodeLlama-13b-hf", "codellama/CodeLlama-34b-hf", "codellama/CodeLlama-70b-hf",
+            "codellama/CodeLlama-7b-hf", "google/codegemma-1.1-2b", "google/codegemma-7b", "google/gemma-2-27b-it",
+            "google/gemma-2-2b-it", "google/gemma-2-9b-it", "meta-llama/Meta-Llama-3.1-405B-Instruct",
+            "meta-llama/Meta-Llama-3.1-70B-Instruct", "meta-llama/Meta-Llama-3.1-8B-Instruct",
+            "microsoft/Phi-3-medium-4k-instruct", "microsoft/Phi-3-mini-4k-instruct",
+            "mistralai/Mistral-7B-Instruct-v0.3", "mistralai/Mistral-Large-Instruct-2407",
+            "mistralai/Mistral-Nemo-Instruct-2407", "mistralai/Mixtral-8x22B-Instruct-v0.1",
+            "mistralai/Mixtral-8x7B-Instruct-v0.1"};
+        for (String id : ids) assertTrue(Presets.forModelId(id).isPresent(), id);
+        assertTrue(Presets.forModelId("microsoft/Phi-3-small-8k-instruct").isEmpty(), "block-sparse attention is refused");
+        assertEquals("mixtral-8x22b", Presets.forModelId("mistralai/Mixtral-8x22B-Instruct-v0.1").orElseThrow().name());
+    }
+
+    @Test
+    void defaultShapeMatchesRequestedCounts() {
+        for (double total : new double[] {0.3e9, 1e9, 3e9, 8e9, 14e9, 32e9, 70e9, 123e9, 405e9, 1e12}) {
+            ModelConfig c = Presets.fromParameterCount(total, java.util.OptionalDouble.empty());
+            assertWithin(total, c.parameterCount());
+            assertFalse(c.isMoe(), c.name());
+            assertEquals(128, c.headDim());
+            assertEquals(0, c.numHeads() % c.numKvHeads(), c.name());
+        }
+        ModelConfig like8b = Presets.fromParameterCount(8.03e9, java.util.OptionalDouble.of(8.03e9));
+        assertFalse(like8b.isMoe(), "active = total is a dense model");
+        assertEquals(Presets.DEFAULT_VOCAB, like8b.vocabSize());
+        double[][] moe = {{30.5e9, 3.0e9}, {235e9, 21.5e9}, {46.7e9, 12.8e9}, {671e9, 36.6e9}, {117e9, 5.1e9}, {20e9, 9e9}};
+        for (double[] ta : moe) {
+            ModelConfig c = Presets.fromParameterCount(ta[0], java.util.OptionalDouble.of(ta[1]));
+            assertTrue(c.isMoe(), c.name());
+            assertWithin(ta[0], c.parameterCount());
+            assertWithin(ta[1], c.activeParameterCount());
+            assertTrue(c.numExperts() >= 64 && c.expertsPerToken() >= 8, c.name());
+        }
+        assertEquals("default-30.5b-a3b", Presets.fromParameterCount(30.5e9, java.util.OptionalDouble.of(3e9)).name());
+        assertThrows(IllegalArgumentException.class, () -> Presets.fromParameterCount(5e7, java.util.OptionalDouble.empty()));
+        assertThrows(IllegalArgumentException.class, () -> Presets.fromParameterCount(8e9, java.util.OptionalDouble.of(9e9)));
+        assertThrows(IllegalArgumentException.class, () -> Presets.fromParameterCount(Double.NaN, java.util.OptionalDouble.empty()));
+    }
+
     /** The model ids of the 16 ML.ENERGY v3 calibration-split files (shared/datasets/README.md). */
     @Test
     void everyCalibrationModelIdHasAPreset() {
