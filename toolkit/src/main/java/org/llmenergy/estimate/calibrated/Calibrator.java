@@ -33,7 +33,7 @@ public final class Calibrator {
     private static final int SHARED = 10;
     private static final double AUX_WEIGHT = 0.5;
     private static final double ROBUST_SCALE = 0.3;
-    private static final double WEAK_PRIOR_SIGMA = 4.0;
+    private static final double WEAK_PRIOR_SIGMA = 10.0;
     private static final int REWEIGHTINGS = 4;
 
     private final Function<String, GpuFacts> gpus;
@@ -51,7 +51,23 @@ public final class Calibrator {
             throw new IllegalArgumentException("calibration needs at least " + layout.size() + " configurations for "
                     + layout.size() + " parameters, got " + points.size());
         }
-        double[] x = layout.start();
+        double[] best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (double[] start : layout.starts()) {
+            double[] x = descend(layout, start, points);
+            double cost = 0;
+            for (double r : residuals(layout, x, points, null)) cost += r * r;
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = x;
+            }
+        }
+        return layout.decode(best);
+    }
+
+    /** Robust Levenberg-Marquardt from one starting point. */
+    private double[] descend(Layout layout, double[] start, List<CalibrationPoint> points) {
+        double[] x = start.clone();
         double[] weights = new double[layout.residualCount(points)];
         java.util.Arrays.fill(weights, 1.0);
         for (int round = 0; round < REWEIGHTINGS; round++) {
@@ -72,7 +88,7 @@ public final class Calibrator {
             LeastSquaresProblem problem = new LeastSquaresBuilder().start(x).model(f).target(new double[weights.length])
                     .maxEvaluations(100_000).maxIterations(20_000).build();
             LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer()
-                    .withCostRelativeTolerance(1e-9).withParameterRelativeTolerance(1e-9).optimize(problem);
+                    .withCostRelativeTolerance(1e-12).withParameterRelativeTolerance(1e-12).optimize(problem);
             x = opt.getPoint().toArray();
             double[] raw = residuals(layout, x, points, null);
             weights = new double[raw.length];
@@ -80,7 +96,7 @@ public final class Calibrator {
                 weights[i] = i < layout.dataResiduals(points) ? Math.pow(1 + (raw[i] / ROBUST_SCALE) * (raw[i] / ROBUST_SCALE), -0.25) : 1.0;
             }
         }
-        return layout.decode(x);
+        return x;
     }
 
     /**
@@ -142,6 +158,21 @@ public final class Calibrator {
         int dataResiduals(List<CalibrationPoint> points) { return 4 * points.size(); }
 
         int residualCount(List<CalibrationPoint> points) { return dataResiduals(points) + size(); }
+
+        /**
+         * Deterministic starting points: the default, and two with every efficiency, overhead and factor moved
+         * together up and down (the fit has shallow valleys between time and power parameters).
+         */
+        List<double[]> starts() {
+            double[] base = start();
+            List<double[]> out = new ArrayList<>(List.of(base));
+            for (double shift : new double[] {-0.7, 0.7}) {
+                double[] x = base.clone();
+                for (int j = 0; j < taskOffset(); j++) x[j] += (j % 2 == 0 ? shift : -shift);
+                out.add(x);
+            }
+            return out;
+        }
 
         double[] start() {
             double[] x = new double[size()];

@@ -13,7 +13,8 @@ package org.llmenergy.estimate.calibrated;
  *       ({@link StepShape#expertsTouched}); the KV cache of every decode sequence over its attended context (weighted
  *       by the fitted KV-read factor); and
  *       activations (a small term: 8 hidden-width vectors per token and layer).</li>
- *   <li><b>Time</b>: max(FLOPs / (efficiency x peak), bytes / (efficiency x bandwidth)) + step overhead + layers x
+ *   <li><b>Time</b>: the smooth maximum ({@link #roofline}) of FLOPs / (efficiency x peak) and bytes / (efficiency x
+ *       bandwidth) + step overhead + layers x
  *       layer overhead + sequences x per-sequence host overhead + communication. Communication: per layer, two ring all-reduces of the step's activations
  *       (2 (G - 1) / G x tokens x d x 2 bytes over the per-GPU link, plus a latency each); with expert parallelism
  *       also a dispatch and a combine of top-k copies of each token.</li>
@@ -58,6 +59,21 @@ final class StepModel {
 
     StepShape shape() { return shape; }
 
+    /** Sharpness of the roofline's corner: the 4-norm of compute and memory time (max(a, b) as the exponent grows). */
+    static final double ROOFLINE_EXPONENT = 4;
+
+    /**
+     * A smooth roofline: near the ridge point compute and memory overlap imperfectly, so the time exceeds the larger
+     * of the two (by 19 % at the ridge for exponent 4); far from it, it is the larger one. Smoothness also keeps
+     * the fit's gradient continuous.
+     */
+    static double roofline(double compute, double memory) {
+        double hi = Math.max(compute, memory);
+        if (hi <= 0) return 0;
+        double a = compute / hi, b = memory / hi;
+        return hi * Math.pow(Math.pow(a, ROOFLINE_EXPONENT) + Math.pow(b, ROOFLINE_EXPONENT), 1 / ROOFLINE_EXPONENT);
+    }
+
     Hardware hardware() { return hw; }
 
     /**
@@ -89,7 +105,7 @@ final class StepModel {
                 comm += sp.allToAllFactor() * shape.moeLayers() * ring * tokens * shape.expertsPerToken() * shape.hiddenSize() * ACTIVATION_BYTES / link;
             }
         }
-        double seconds = Math.max(compute, memory) + gp.stepOverheadSeconds() + shape.layers() * sp.layerOverheadSeconds()
+        double seconds = roofline(compute, memory) + gp.stepOverheadSeconds() + shape.layers() * sp.layerOverheadSeconds()
                 + decodeSequences * sp.sequenceOverheadSeconds() + comm;
         double load = gp.idleFraction() + gp.computePowerFraction() * compute / seconds
                 + gp.memoryPowerFraction() * memory / seconds + sp.commPowerFraction() * comm / seconds;
