@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 SweepCommand.class,
                 ResultsCommand.class,
                 EstimateCommand.class,
+                CalibrateCommand.class,
+                ValidateCommand.class,
                 ReproduceCommand.class,
                 CommandLine.HelpCommand.class
         })

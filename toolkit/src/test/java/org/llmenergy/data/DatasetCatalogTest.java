@@ -61,7 +61,11 @@ class DatasetCatalogTest {
         DatasetEntry v3 = catalog.entry("mlenergy-v3");
         assertEquals("public/data/models/Qwen__Qwen3-14B__gpqa.json", v3.mainFile().path());
         assertEquals("2205fbb03251af3120b5b99e5c4ae0d5062f6a6c0540e18d45a767adf3f085ea", v3.mainFile().sha256());
-        assertEquals(1, v3.files().stream().filter(DatasetFile::hasChecksum).count());
+        // Only the calibration split is listed, every file with its hash: the external validation files are not.
+        assertEquals(16, v3.files().size());
+        assertEquals(16, v3.files().stream().filter(DatasetFile::hasChecksum).count());
+        assertTrue(v3.files().stream().noneMatch(f -> f.path().contains("Llama-3.3") || f.path().endsWith("index.json")),
+                "external validation files must not be in the catalog");
     }
 
     @Test
