@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 SweepCommand.class,
                 ResultsCommand.class,
                 EstimateCommand.class,
+                ImpactsCommand.class,
                 ReproduceCommand.class,
                 CommandLine.HelpCommand.class
         })
