@@ -26,8 +26,9 @@ public record Factor(double value, String unit, String source, Integer year, Str
         return new Factor(value, unit, "user (" + option + ")", null, null);
     }
 
-    /** @return for example {@code "56.04 gCO2e/kWh (Our World in Data / Ember via CodeCarbon, 2023)"} */
+    /** @return for example {@code "56.04 gCO2e/kWh (Our World in Data / Ember, via CodeCarbon global_energy_mix.json, 2023)"} */
     public String describe() {
-        return String.format(Locale.ROOT, "%.4g %s (%s%s)", value, unit, source, year == null ? "" : ", " + year);
+        String u = unit.equals("ratio") ? "" : " " + unit;
+        return String.format(Locale.ROOT, "%.4g%s (%s%s)", value, u, source, year == null ? "" : ", " + year);
     }
 }

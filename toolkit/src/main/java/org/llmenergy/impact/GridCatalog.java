@@ -112,6 +112,9 @@ public final class GridCatalog {
     }
 
     private GridFactors country(Location.Country c, GridSource source) {
+        if (c.iso3().equals(EcologitsMixes.WORLD)) {
+            throw new IllegalArgumentException("'" + c.iso3() + "' is not a country; the world average is --region world");
+        }
         CountryIntensities.Country row = countries.get(c.iso3());
         EcologitsMixes.Zone zone = zones.get(c.iso3());
         if (row == null && zone == null) throw unknownCountry(c.iso3());

@@ -15,6 +15,7 @@ final class ImpactJson {
         loc.put("label", g.location().label());
         loc.put("name", g.name());
         root.put("interval_level", Interval.LEVEL);
+        interval(root.putObject("energy_j"), i.request().energyJ());
         interval(root.putObject("energy_kwh"), i.itEnergyKwh());
         interval(root.putObject("facility_energy_kwh"), i.facilityKwh());
         value(root.putObject("operational_gco2e"), i.operational());

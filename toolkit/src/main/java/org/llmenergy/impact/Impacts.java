@@ -72,6 +72,19 @@ public record Impacts(ImpactRequest request, Factor pue, Factor wue, Embodied.Fo
     }
 
     /**
+     * Impacts with every factor at its default, for commands that attach an {@code impacts} block (for example
+     * {@code estimate --region DEU}).
+     *
+     * @param energyJ the energy, J, with its interval
+     * @param where   an ISO-3 code, a country name, {@code world}, or {@code provider:region}
+     * @return the impacts, with the grid factors read from the dataset catalog
+     * @throws IllegalArgumentException for an unknown location, listing the closest matches
+     */
+    public static Impacts at(Interval energyJ, String where) {
+        return compute(ImpactRequest.of(energyJ, GridCatalog.load().grid(Location.parse(where))));
+    }
+
+    /**
      * The stable JSON block other commands attach under {@code "impacts"}: {@code operational_gco2e},
      * {@code water_l} (with {@code onsite} and {@code offsite}), {@code embodied_gco2e}, {@code cost} (with
      * {@code currency}), each {@code {value, low, high}} or {@code {value: null, reason}}, and {@code factors}, each

@@ -78,6 +78,14 @@ public sealed interface Location {
         return new NamedRegion(t);
     }
 
+    /**
+     * @param text {@code provider:region} for a cloud region, else as {@link #region(String)}
+     * @return the location
+     */
+    static Location parse(String text) {
+        return text != null && text.contains(":") ? CloudRegion.parse(text) : region(text);
+    }
+
     /** A region given by something other than an ISO-3 code (a country name); the catalog resolves or rejects it. */
     record NamedRegion(String name) implements Location {
         @Override

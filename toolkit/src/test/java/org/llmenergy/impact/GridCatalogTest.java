@@ -50,15 +50,30 @@ class GridCatalogTest {
         assertEquals(2.6198, be.water().value(), 0, "host country BEL's EcoLogits water");
         assertEquals(Datacenter.PUE_GOOGLE_FLEET, Datacenter.pue(null, be.location()));
         assertEquals(Datacenter.PUE_INDUSTRY_AVERAGE, Datacenter.pue(null, new Location.Country("BEL")));
+        GridFactors sg = catalog.grid(Location.CloudRegion.parse("gcp:asia-southeast1"));
+        assertEquals(369, sg.carbonIntensity().value(), 0);
+        assertNull(sg.water());
+        assertTrue(sg.waterMissing().contains("SGP"), sg.waterMissing());
     }
 
     @Test
     void worldAverageOnlyByNameFromEcoLogitsWor() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> catalog.grid(Location.region("WOR"))).getMessage()
+                .contains("--region world"));
         GridFactors w = catalog.grid(Location.region("world"));
         assertEquals(473.01, w.carbonIntensity().value(), 1e-9);
         assertEquals(3.908, w.water().value(), 0);
         assertThrows(NullPointerException.class, () -> ImpactRequest.of(org.llmenergy.units.Interval.exact(1), null),
                 "no location, no figures");
+    }
+
+    @Test
+    void convenienceForOtherCommandsParsesCountriesAndCloudRegions() {
+        org.llmenergy.units.Interval e = new org.llmenergy.units.Interval(3.6e6, 1.8e6, 7.2e6);
+        Impacts deu = Impacts.at(e, "DEU");
+        assertEquals(380.95 * 1.56, deu.operational().interval().value(), 1e-9, "default PUE: the survey average");
+        assertEquals(380.95 * 1.56 * 2, deu.operational().interval().high(), 1e-9);
+        assertEquals(122 * 1.10, Impacts.at(e, "gcp:europe-west1").operational().interval().value(), 1e-9);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.llmenergy.units.Interval;
 
@@ -112,6 +113,9 @@ class ImpactsTest {
         assertEquals("gCO2e/kWh", ci.get("unit").asText());
         assertTrue(ci.get("year").isNull());
         assertEquals(0.9, j.get("interval_level").asDouble(), 0);
+        assertEquals(2 * KWH, j.get("energy_j").get("high").asDouble(), 0);
+        assertEquals(List.of("location", "interval_level", "energy_j", "energy_kwh", "facility_energy_kwh", "operational_gco2e",
+                "water_l", "embodied_gco2e", "cost", "factors"), fieldNames(j));
     }
 
     @Test
@@ -130,6 +134,12 @@ class ImpactsTest {
         assertEquals("2.500 t CO2e", ImpactText.co2e(2.5e6));
         assertEquals("1.950 L", ImpactText.litres(1.95));
         assertNull(Impacts.compute(ImpactRequest.of(Interval.exact(KWH), GridCatalog.direct(new Location.Direct(10, null)))).waterOffsite().interval());
+    }
+
+    private static List<String> fieldNames(JsonNode j) {
+        List<String> out = new java.util.ArrayList<>();
+        j.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     private static void assertInterval(double value, double low, double high, ImpactValue v) {
