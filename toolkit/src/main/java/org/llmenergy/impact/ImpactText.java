@@ -17,11 +17,16 @@ public final class ImpactText {
         return String.format(Locale.ROOT, "%.4g t CO2e", grams / 1e6);
     }
 
-    /** @return litres, for example {@code "1.95 L"} */
-    public static String litres(double l) { return String.format(Locale.ROOT, "%.4g L", l); }
+    /** @return litres, for example {@code "1.950 L"}, or {@code "3,048,000 L"} from 10,000 up */
+    public static String litres(double l) { return plain(l) + " L"; }
 
-    /** @return kWh, for example {@code "1.000 kWh"} */
-    public static String kwh(double kwh) { return String.format(Locale.ROOT, "%.4g kWh", kwh); }
+    /** @return kWh, for example {@code "1.000 kWh"}, or {@code "500,000 kWh"} from 10,000 up */
+    public static String kwh(double kwh) { return plain(kwh) + " kWh"; }
+
+    /** Four significant digits, without an exponent for large values (people read 3,048,000 more easily than 3.048e+06). */
+    private static String plain(double x) {
+        return Math.abs(x) < 1e4 ? String.format(Locale.ROOT, "%.4g", x) : String.format(Locale.ROOT, "%,.0f", x);
+    }
 
     /** @return the impacts as lines for people */
     public static List<String> lines(Impacts i) {

@@ -133,6 +133,8 @@ class ImpactsTest {
         assertEquals("1.500 kg CO2e", ImpactText.co2e(1500));
         assertEquals("2.500 t CO2e", ImpactText.co2e(2.5e6));
         assertEquals("1.950 L", ImpactText.litres(1.95));
+        assertEquals("3,048,000 L", ImpactText.litres(3.048e6));
+        assertEquals("0.5000 kWh", ImpactText.kwh(0.5));
         assertNull(Impacts.compute(ImpactRequest.of(Interval.exact(KWH), GridCatalog.direct(new Location.Direct(10, null)))).waterOffsite().interval());
     }
 
