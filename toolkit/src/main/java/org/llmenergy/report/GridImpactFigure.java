@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -15,8 +14,10 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.llmenergy.impact.Factor;
 import org.llmenergy.impact.GridCatalog;
 import org.llmenergy.impact.ImpactRequest;
+import org.llmenergy.impact.ImpactText;
 import org.llmenergy.impact.Impacts;
 import org.llmenergy.impact.Location;
 import org.llmenergy.units.Interval;
@@ -114,7 +115,8 @@ public final class GridImpactFigure {
      */
     public static Figure figure(Comparison c) {
         if (c.bars().isEmpty()) throw new IllegalArgumentException("no location has a figure: " + c.missing());
-        double max = c.bars().stream().mapToDouble(b -> b.gco2e().high()).max().orElse(0);
+        double highest = c.bars().stream().mapToDouble(b -> b.gco2e().high()).max().orElse(0);
+        double max = highest > 0 ? highest : 1; // an all-zero comparison still gets an axis
         double scale = max < 1000 ? 1 : max < 1e6 ? 1000 : 1e6;
         String unit = scale == 1 ? "g" : scale == 1000 ? "kg" : "t";
         XYChart chart = new XYChartBuilder().width(Plot.WIDTH).height(Plot.HEIGHT)
@@ -168,11 +170,11 @@ public final class GridImpactFigure {
         Bar last = c.bars().get(c.bars().size() - 1);
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "Operational emissions of %s (%.4g kWh, 90 %% interval [%.4g, %.4g] kWh of IT energy) at PUE %.3g in %d"
-                        + " locations: from %s in %s to %s in %s, a factor of %.0f. Whiskers: the energy's interval only.",
+                        + " locations: from %s in %s to %s in %s%s. Whiskers: the energy's interval only.",
                 c.workload(), c.energyJ().value() / 3.6e6, c.energyJ().low() / 3.6e6, c.energyJ().high() / 3.6e6,
-                first.impacts().pue().value(), c.bars().size(), org.llmenergy.impact.ImpactText.co2e(first.gco2e().value()),
-                first.label(), org.llmenergy.impact.ImpactText.co2e(last.gco2e().value()), last.label(),
-                last.gco2e().value() / first.gco2e().value()));
+                first.impacts().pue().value(), c.bars().size(), ImpactText.co2e(first.gco2e().value()),
+                first.label(), ImpactText.co2e(last.gco2e().value()), last.label(), first.gco2e().value() > 0
+                        ? String.format(Locale.ROOT, ", a factor of %.0f", last.gco2e().value() / first.gco2e().value()) : ""));
         if (!c.missing().isEmpty()) s.append(" Not drawn (no figure): ").append(String.join("; ", c.missing())).append('.');
         return s.toString();
     }
@@ -181,12 +183,12 @@ public final class GridImpactFigure {
         StringBuilder s = new StringBuilder("Energy: the caller's (estimate or measurement). Grid intensity per location: ");
         List<String> parts = new ArrayList<>();
         for (Bar b : c.bars()) {
-            var f = b.impacts().request().grid().carbonIntensity();
+            Factor f = b.impacts().request().grid().carbonIntensity();
             parts.add(b.label() + " " + String.format(Locale.ROOT, "%.4g", f.value()) + (f.year() == null ? "" : " (" + f.year() + ")"));
         }
         s.append(String.join(", ", parts)).append(" gCO2e/kWh; countries from Our World in Data / Ember via CodeCarbon,"
-                + " cloud regions from the providers via CodeCarbon impact.csv. PUE: ").append(Objects.requireNonNull(
-                c.bars().get(0).impacts().pue()).describe()).append('.');
+                + " cloud regions from the providers via CodeCarbon impact.csv. PUE: ").append(c.bars().get(0).impacts().pue().describe())
+                .append('.');
         return s.toString();
     }
 }
