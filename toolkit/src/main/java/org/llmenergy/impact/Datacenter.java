@@ -14,8 +14,9 @@ public final class Datacenter {
             "Google, 2024 Environmental Report", 2023, "fleet-wide trailing twelve-month PUE of Google's data centres");
     /** Average on-site water use of data centres. */
     public static final Factor WUE_INDUSTRY_AVERAGE = new Factor(1.8, "L/kWh",
-            "Shehabi et al., United States Data Center Energy Usage Report, LBNL-1005775 (2016)", 2016,
-            "average on-site water consumed per kWh of IT energy, US estimate; providers publish no per-region WUE");
+            "Shehabi et al., United States Data Center Energy Usage Report, LBNL-1005775 (2016)", 2014,
+            "US data centres' average on-site water per kWh they consume (2014 estimate); applied here per kWh of IT energy,"
+                    + " as WUE is defined; providers publish no per-region WUE");
 
     private Datacenter() {}
 
