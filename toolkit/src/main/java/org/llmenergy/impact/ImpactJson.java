@@ -6,10 +6,12 @@ import org.llmenergy.units.Interval;
 
 /** Writes {@link Impacts} as the JSON block documented at {@link Impacts#toJson()}. */
 final class ImpactJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private ImpactJson() {}
 
-    static ObjectNode write(Impacts i, ObjectMapper m) {
-        ObjectNode root = m.createObjectNode();
+    static ObjectNode write(Impacts i) {
+        ObjectNode root = MAPPER.createObjectNode();
         GridFactors g = i.request().grid();
         ObjectNode loc = root.putObject("location");
         loc.put("label", g.location().label());

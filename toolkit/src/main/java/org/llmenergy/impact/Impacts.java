@@ -1,6 +1,5 @@
 package org.llmenergy.impact;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.llmenergy.units.Energy;
 import org.llmenergy.units.Interval;
@@ -92,5 +91,5 @@ public record Impacts(ImpactRequest request, Factor pue, Factor wue, Embodied.Fo
      *
      * @return a new JSON object
      */
-    public ObjectNode toJson() { return ImpactJson.write(this, new ObjectMapper()); }
+    public ObjectNode toJson() { return ImpactJson.write(this); }
 }
