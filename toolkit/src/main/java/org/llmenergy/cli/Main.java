@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 EstimateCommand.class,
                 CalibrateCommand.class,
                 ValidateCommand.class,
+                ImpactsCommand.class,
                 ReproduceCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -18,7 +18,7 @@ class DatasetCatalogTest {
     void bundledCatalogHasEveryDatasetTheProjectUses() {
         assertEquals(List.of("azure-code-2023", "azure-conv-2023", "azure-code-2024", "azure-conv-2024",
                 "burstgpt-1", "burstgpt-2", "burstgpt-3", "burstgpt-without-fails-1", "burstgpt-without-fails-2",
-                "burstgpt-without-fails-3", "mlenergy-v2", "mlenergy-v3"), catalog.ids());
+                "burstgpt-without-fails-3", "codecarbon-grid", "ecologits-mixes", "mlenergy-v2", "mlenergy-v3"), catalog.ids());
         for (DatasetEntry e : catalog.entries()) {
             assertFalse(e.license().isBlank(), e.id());
             assertFalse(e.citation().isBlank(), e.id());
