@@ -21,6 +21,7 @@ import org.llmenergy.report.MeasuredPoints;
 import org.llmenergy.report.OurData;
 import org.llmenergy.report.OverheadTables;
 import org.llmenergy.report.PaperSections;
+import org.llmenergy.report.ReportSection;
 import org.llmenergy.report.ReportTable;
 import org.llmenergy.workload.BinCount;
 
@@ -74,7 +75,8 @@ public final class Reproduction {
         List<TraceReading> traces = readTraces();
         EmbeddedSweep sweep = EmbeddedSweep.onThisMachine(options.quick());
         List<ResultRecord> records = sweep.run(options.outDir(), log);
-        HtmlReport html = layout(traces, records, sweep.largestBatch()).html();
+        ReportSection calibrated = CalibratedComparison.section(log);
+        HtmlReport html = layout(traces, records, sweep.largestBatch(), calibrated).html();
         Path index = html.writeTo(options.outDir());
         log.accept("report written: " + index + " (" + html.figures().size() + " figures)");
         return index;
@@ -91,16 +93,18 @@ public final class Reproduction {
     }
 
     /**
-     * The report, section by section in the paper's order: the traces' bin heat maps follow the workloads section,
-     * and our whole-trace energy (every bin priced by the model fitted to our sweep) follows the paper's
-     * whole-trace section.
+     * The report, section by section in the paper's order, then the calibrated model's section: the traces' bin heat
+     * maps follow the workloads section, and our whole-trace energy (every bin priced by the model fitted to our
+     * sweep) follows the paper's whole-trace section.
      *
      * @param traces    the traces read
      * @param sweep     the sweep's records (one spec)
      * @param batch     the batch size the whole-trace energy prices every bin at
+     * @param calibrated the section "Calibrated model vs public measurements", placed after the paper's sections
      * @return the report, not yet written
      */
-    public static ReproductionReport layout(List<TraceReading> traces, List<ResultRecord> sweep, int batch) {
+    public static ReproductionReport layout(List<TraceReading> traces, List<ResultRecord> sweep, int batch,
+                                            ReportSection calibrated) {
         OurData ours = OurData.none()
                 .withTraces(traces.stream().map(TraceReading::summary).toList())
                 .withControlledSweep(MeasuredPoints.sweepPoints(sweep, EnergyBasis.GROSS));
@@ -113,7 +117,8 @@ public final class Reproduction {
                 ReportPart.of(PaperSections.parallelism()),
                 wholeTrace(ours, traces, sweep, batch),
                 ReportPart.of(PaperSections.onlineVsOffline()),
-                ReportPart.of(PaperSections.hardware()));
+                ReportPart.of(PaperSections.hardware()),
+                ReportPart.of(calibrated));
         return new ReproductionReport(TITLE, List.of(SOURCES, "Our measurements: " + SweepDescription.of(sweep) + "."), parts);
     }
 

@@ -18,6 +18,7 @@ import org.llmenergy.experiment.SweepRunner;
 import org.llmenergy.experiment.SweepSpec;
 import org.llmenergy.report.Figure;
 import org.llmenergy.report.HtmlReport;
+import org.llmenergy.report.ReportSection;
 import org.llmenergy.report.ReportTable;
 import org.llmenergy.workload.Binning;
 import org.llmenergy.workload.TraceProfile;
@@ -92,9 +93,11 @@ class ReproductionTest {
     void theLayoutPlacesEverySectionAndOurAdditionsExplicitly() throws Exception {
         List<TraceReading> traces = List.of(TraceReading.read(trace("azure-conv-sample.csv", 400).toString()),
                 TraceReading.read(trace("other.csv", 300).toString()));
-        ReproductionReport report = Reproduction.layout(traces, syntheticSweep(), 4);
+        ReportSection calibrated = new ReportSection("Calibrated model vs public measurements", "test", List.of(), List.of());
+        ReproductionReport report = Reproduction.layout(traces, syntheticSweep(), 4, calibrated);
         assertEquals(List.of("Workloads", "Controlled sweeps", "Decoding strategies", "Architecture, frameworks and optimisations",
-                "Parallelism", "Whole-trace energy and Table 4", "Online vs offline serving", "Hardware"), report.headings());
+                "Parallelism", "Whole-trace energy and Table 4", "Online vs offline serving", "Hardware",
+                "Calibrated model vs public measurements"), report.headings());
 
         ReportPart workloads = report.parts().get(0);
         assertEquals(List.of("bins-azure-conv-sample.csv", "bins-other.csv"), workloads.figures().stream().map(Figure::id).toList(),
