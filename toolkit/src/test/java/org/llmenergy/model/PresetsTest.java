@@ -193,7 +193,8 @@ class PresetsTest {
 
     @Test
     void rejectsHeadsThatDoNotGroup() {
-        assertThrows(IllegalArgumentException.class, () -> ModelConfig.builder().setName("bad").setFamily(Family.LLAMA).setVocabSize(10).setHiddenSize(8)
+        assertThrows(IllegalArgumentException.class, () -> ModelConfig.builder().setName("bad").setFamily(Family.LLAMA)
+                .setVocabSize(10).setHiddenSize(8)
                 .setNumLayers(1).setNumHeads(3).optNumKvHeads(2).optHeadDim(4).setIntermediateSize(16)
                 .optMaxPositions(16).optRopeTheta(1e4).optTieEmbeddings(true).build());
     }
