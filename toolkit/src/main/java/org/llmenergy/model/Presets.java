@@ -410,6 +410,45 @@ public final class Presets {
     }
 
     /**
+     * Name fragments (lower case) of public model families whose architecture a {@link ModelConfig} cannot
+     * represent, with the reason; matched against a Hugging Face id's model name. They mirror the
+     * {@code model_type}s {@link HuggingFaceConfig} refuses, for callers that have only an id (an ML.ENERGY file).
+     */
+    private static final Map<String, String> UNREPRESENTABLE_NAMES = new LinkedHashMap<>();
+
+    static {
+        UNREPRESENTABLE_NAMES.put("phi-3-small", "block-sparse attention (local blocks plus a vertical stride)");
+        UNREPRESENTABLE_NAMES.put("jamba", "a Mamba (state-space) / attention hybrid");
+        UNREPRESENTABLE_NAMES.put("mamba", "a Mamba state-space model");
+        UNREPRESENTABLE_NAMES.put("nemotron-h", "a Mamba-2 / attention hybrid");
+        UNREPRESENTABLE_NAMES.put("falcon-h1", "a Mamba-2 / attention hybrid");
+        UNREPRESENTABLE_NAMES.put("zamba", "a Mamba / shared-attention hybrid");
+        UNREPRESENTABLE_NAMES.put("granite-4.0-h", "a Mamba-2 / attention hybrid");
+        UNREPRESENTABLE_NAMES.put("qwen3-next", "a Gated DeltaNet (linear attention) / attention hybrid");
+        UNREPRESENTABLE_NAMES.put("minimax", "a lightning (linear) attention / softmax attention hybrid");
+        UNREPRESENTABLE_NAMES.put("recurrentgemma", "a Griffin recurrent / local-attention hybrid");
+        UNREPRESENTABLE_NAMES.put("rwkv", "an RNN (linear attention) model");
+    }
+
+    /**
+     * Whether a Hugging Face id names a model whose architecture cannot be represented, so that a caller with only
+     * parameter counts refuses it instead of pricing it as a default transformer
+     * ({@link #fromParameterCount(double, OptionalDouble)}). A preset always wins.
+     *
+     * @param huggingFaceId an id such as {@code "ai21labs/AI21-Jamba-Mini-1.6"}
+     * @return the reason, or empty when nothing is known against it
+     */
+    public static Optional<String> unrepresentable(String huggingFaceId) {
+        if (huggingFaceId == null || forModelId(huggingFaceId).isPresent()) return Optional.empty();
+        String id = huggingFaceId.toLowerCase(Locale.ROOT);
+        String model = id.substring(id.indexOf('/') + 1);
+        for (Map.Entry<String, String> e : UNREPRESENTABLE_NAMES.entrySet()) {
+            if (model.contains(e.getKey())) return Optional.of(huggingFaceId + " is " + e.getValue());
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Resolves what a user passes as a model: a preset name ({@code llama-3.1-8b}), a Hugging Face id in the
      * {@link #forModelId(String)} table ({@code Qwen/Qwen3-8B}), or the path of a {@code config.json} or of a
      * directory holding one (read by {@link HuggingFaceConfig}, which refuses unrepresentable architectures).

@@ -225,4 +225,14 @@ class PresetsTest {
         assertThrows(IllegalArgumentException.class, () -> Presets.parseParameterCount("-3B"));
         assertThrows(IllegalArgumentException.class, () -> Presets.parseParameterCount(""));
     }
+
+    @Test
+    void idsOfUnrepresentableFamiliesCarryTheReason() {
+        assertTrue(Presets.unrepresentable("microsoft/Phi-3-small-8k-instruct").orElseThrow().contains("block-sparse"));
+        assertTrue(Presets.unrepresentable("ai21labs/AI21-Jamba-Mini-1.6").orElseThrow().contains("Mamba"));
+        assertTrue(Presets.unrepresentable("Qwen/Qwen3-Next-80B-A3B-Instruct").orElseThrow().contains("linear attention"));
+        assertTrue(Presets.unrepresentable("Qwen/Qwen3-8B").isEmpty(), "a preset is representable");
+        assertTrue(Presets.unrepresentable("someone/Llama-3-finetune").isEmpty());
+        assertTrue(Presets.unrepresentable(null).isEmpty());
+    }
 }
