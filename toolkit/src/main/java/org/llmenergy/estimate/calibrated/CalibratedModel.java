@@ -151,8 +151,31 @@ public final class CalibratedModel implements EnergyModel {
         return SteadyState.of(stepModel, facts.memoryBytes(), c.maxNumSeqs(), w, generation.parameters().shared());
     }
 
+    /**
+     * One forward step of this configuration, for simulators that step an engine themselves (the same physics
+     * {@link #pricerFor} uses).
+     *
+     * @param decodeSequences sequences decoding one token this step
+     * @param decodeContext   their mean context length, in tokens
+     * @param prefillTokens   prompt tokens processed this step
+     * @param prefillContext  mean attended length of those prompt tokens (half the prompt for a whole causal prefill)
+     * @return the step's time (s) and power (W per GPU)
+     */
+    public StepCost step(double decodeSequences, double decodeContext, double prefillTokens, double prefillContext) {
+        return stepModel.step(decodeSequences, decodeContext, prefillTokens, prefillContext);
+    }
+
+    /** @return tokens the KV cache of the replica holds (after the weights, with the fitted capacity factor) */
+    public double kvCapacityTokens() {
+        return generation.parameters().shared().kvCapacityFactor()
+                * SteadyState.rawKvCapacity(shape, facts.memoryBytes(), tp, precision.bytesPerElement());
+    }
+
+    /** @return the replica's power with nothing to do: GPUs x idle fraction x TDP, in watts */
+    public double idleWatts() { return tp * generation.parameters().forGpu(gpu.name()).idleFraction() * facts.tdpWatts(); }
+
     /** @return the interval factors that apply to this GPU */
-    IntervalFactors intervalFactors() {
+    public IntervalFactors intervalFactors() {
         return generation.factorsFor(gpu.name());
     }
 
