@@ -76,8 +76,9 @@ class CalibrationReportTest {
         int b200 = t.stringColumn("value").indexOf("B200");
         assertEquals(55.0, t.doubleColumn("MAPE %").get(b200), 1e-9);
 
-        CalibrationRun.Outcome run = new CalibrationRun.Outcome(Calibration.bundled(), h.stream().map(HeldOutPrediction::point).toList(),
-                List.of(), lomo, lomo, lomo, Map.of());
+        Calibration bundled = Calibration.bundled();
+        CalibrationRun.Outcome run = new CalibrationRun.Outcome(bundled, new CalibrationRun.GenerationOutcome(bundled.newest(),
+                h.stream().map(HeldOutPrediction::point).toList(), List.of(), lomo, lomo, lomo, Map.of()), Map.of());
         Baselines baselines = new Baselines(n -> GpuFacts.of(GpuCatalog.builtIn().get(n)), Figure2Fit.fit(PaperNumbers.load()));
         var three = CalibrationTables.threeWay(run, baselines, "test data").table();
         assertEquals(List.of(Baselines.CALIBRATED, Baselines.FLOPS_TIMES_TDP, Baselines.PAPER_FIT), three.stringColumn(0).asList());
