@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Appends records to a JSON Lines results file so that each is written whole or not at all:
- * the record is serialised to one line in memory, written with one write on a channel opened in append
- * mode, then {@code force(true)} (fsync) before {@link #append} returns. A process killed at any moment
+ * the record is serialised to one line in memory, written with one write at the end of the file, then {@code force(true)} (fsync) before {@link #append} returns. A process killed at any moment
  * therefore leaves every record whose append returned, and at worst a torn last line without its newline.
  *
  * <p>On open, a file that does not end in a newline (a torn last line) gets one, so the next record starts on a
@@ -39,11 +39,36 @@ public final class ResultsWriter implements AutoCloseable {
      * @throws IOException when the file cannot be opened, or another process holds it
      */
     public static ResultsWriter open(Path file) throws IOException {
+        // A merge moves a new file over the path while it holds the old one's lock; a writer that opened the old
+        // file just before would then lock an unlinked file and lose every record. Reopen until path and lock agree.
+        for (int attempt = 0; ; attempt++) {
+            Object before = fileKey(file);
+            ResultsWriter w = openOnce(file);
+            // Same file under the path before opening and after locking: no move happened in between, and none
+            // can happen now, since a merge needs this lock first.
+            if (w.lock == null || before == null || before.equals(fileKey(file))) return w;
+            w.close();
+            if (attempt == 4) throw new IOException(file + " keeps being replaced while opening it; is a merge running?");
+        }
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static ResultsWriter openOnce(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         boolean existed = Files.exists(file);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        // One channel for reading the last byte and for writing: closing a second channel on the file would drop
+        // this process's fcntl lock with it (POSIX), letting a merge replace the file under a running sweep.
+        // Not APPEND (Java refuses READ with it): the lock keeps other writers out, so each line goes at size().
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
         FileLock lock;
         boolean heldElsewhere;
         try {
@@ -77,9 +102,7 @@ public final class ResultsWriter implements AutoCloseable {
         long size = channel.size();
         if (size == 0) return;
         ByteBuffer last = ByteBuffer.allocate(1);
-        try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
-            reader.read(last, size - 1);
-        }
+        channel.read(last, size - 1);
         if (last.get(0) != '\n') {
             writeFully(ByteBuffer.wrap(new byte[] {'\n'}));
             channel.force(true);
@@ -130,8 +153,8 @@ public final class ResultsWriter implements AutoCloseable {
     public void appendLine(String json) throws IOException { appendLine(json.getBytes(StandardCharsets.UTF_8)); }
 
     private void writeFully(ByteBuffer buffer) throws IOException {
-        // One write() for a whole line in practice; the loop only guards against a short write.
-        while (buffer.hasRemaining()) channel.write(buffer);
+        // One pwrite() for a whole line in practice; the loop only guards against a short write.
+        while (buffer.hasRemaining()) channel.write(buffer, channel.size());
     }
 
     /** @return true when this writer holds an exclusive lock on the file */
