@@ -22,8 +22,14 @@ import picocli.CommandLine.Parameters;
 /** {@code llm-energy sweep <spec.json> --out <results.jsonl> [--shard i/n] [--resume]}. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a sweep spec: every cell measured with warm-up, repeats, cooldown and an idle baseline,",
-                "appended record by record (fsync) to a JSON Lines results file."})
+                "appended record by record (fsync) to a JSON Lines results file."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every cell of the shard is measured", "1:an error stopped the sweep (message on stderr)",
+                "2:bad command line", "3:the sweep ran to its end but some cells failed (failure records in --out)"})
 final class SweepCommand implements Callable<Integer> {
+    /** Exit code when the sweep finished but recorded failed cells. */
+    static final int CELLS_FAILED = 3;
+
     @Parameters(index = "0", paramLabel = "<spec.json>", description = "the sweep spec (JSON)")
     Path spec;
 
@@ -36,6 +42,11 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "continue an existing results file: skip finished cells")
     boolean resume;
+
+    @Option(names = "--retry-crashed", description = {"with --resume: run a cell the process died in (started,",
+            "never finished, for example killed for memory) once more; without it such a cell is recorded as",
+            "CRASHED and skipped"})
+    boolean retryCrashed;
 
     @Option(names = "--dry-run", description = "print the shard's cells and exit without running anything")
     boolean dryRun;
@@ -59,13 +70,20 @@ final class SweepCommand implements Callable<Integer> {
         if (out == null) throw new IllegalArgumentException("sweep needs --out <results.jsonl> (or --dry-run)");
         SweepSummary summary;
         try (Backend backend = Backends.create(s)) {
-            summary = new SweepRunner(s, backend).shard(sh).resume(resume).progress(listener()).run(out);
+            summary = new SweepRunner(s, backend).shard(sh).resume(resume).retryCrashed(retryCrashed ? 1 : 0)
+                    .progress(listener()).run(out);
         }
         for (SkippedLine line : summary.skippedLines()) System.err.println("llm-energy: " + line);
-        System.out.printf("sweep %s (spec %s), shard %s: %d cells; %d already finished, %d measured, %d failed;"
+        System.out.printf("sweep %s (spec %s), shard %s: %d cells; %d already finished, %d measured, %d failed%s;"
                         + " %d records appended to %s%n", s.name(), summary.specHash().substring(0, 12), sh,
                 summary.cellsInShard(), summary.cellsSkipped(), summary.cellsMeasured(), summary.cellsFailed(),
+                summary.cellsCrashed() == 0 ? "" : " (" + summary.cellsCrashed() + " crashed earlier)",
                 summary.recordsWritten(), out);
+        if (summary.cellsFailed() > 0) {
+            System.err.printf("llm-energy: %d of %d cells failed; see their failure records with"
+                    + " `llm-energy results show %s`%n", summary.cellsFailed(), summary.cellsInShard(), out);
+            return CELLS_FAILED;
+        }
         return 0;
     }
 

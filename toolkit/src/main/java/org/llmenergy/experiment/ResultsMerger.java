@@ -59,6 +59,7 @@ public final class ResultsMerger {
         }
         try (ResultsLocks locks = ResultsLocks.acquire(out, inputs)) {
             Map<String, StoredRecord> unique = new LinkedHashMap<>();
+            Map<String, StoredRecord> markers = new LinkedHashMap<>();
             List<SkippedLine> skipped = new ArrayList<>();
             int read = 0;
             Set<Path> seenInputs = new HashSet<>();
@@ -70,10 +71,16 @@ public final class ResultsMerger {
                     read++;
                     unique.putIfAbsent(r.identity(), r);
                 }
+                // Start markers travel too, so a cell that crashed in a shard is still known as crashed on resume.
+                for (StoredRecord m : f.markers()) markers.putIfAbsent(m.identity(), m);
             }
             List<StoredRecord> sorted = new ArrayList<>(unique.values());
             sorted.sort(ORDER);
-            writeAtomically(out, sorted);
+            List<StoredRecord> lines = new ArrayList<>(markers.values());
+            lines.sort(Comparator.comparing(StoredRecord::specHash).thenComparingInt(StoredRecord::cellIndex)
+                    .thenComparing(m -> m.json().path("startedAt").asText()));
+            lines.addAll(sorted);
+            writeAtomically(out, lines);
             return new MergeSummary(read, read - sorted.size(), sorted.size(), skipped);
         }
     }

@@ -31,7 +31,8 @@ public final class ResultsReader {
         String name = file.toString();
         List<StoredRecord> records = new ArrayList<>();
         List<SkippedLine> skipped = new ArrayList<>();
-        if (!Files.exists(file)) return new ResultsFile(name, records, skipped);
+        List<StoredRecord> markers = new ArrayList<>();
+        if (!Files.exists(file)) return new ResultsFile(name, records, skipped, markers);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
             int lineNo = 0;
@@ -39,7 +40,7 @@ public final class ResultsReader {
             while ((b = in.read()) != -1) {
                 if (b == '\n') {
                     lineNo++;
-                    accept(name, lineNo, line.toString(StandardCharsets.UTF_8), true, records, skipped);
+                    accept(name, lineNo, line.toString(StandardCharsets.UTF_8), true, records, skipped, markers);
                     line.reset();
                 } else {
                     line.write(b);
@@ -47,14 +48,14 @@ public final class ResultsReader {
             }
             if (line.size() > 0) {
                 lineNo++;
-                accept(name, lineNo, line.toString(StandardCharsets.UTF_8), false, records, skipped);
+                accept(name, lineNo, line.toString(StandardCharsets.UTF_8), false, records, skipped, markers);
             }
         }
-        return new ResultsFile(name, records, skipped);
+        return new ResultsFile(name, records, skipped, markers);
     }
 
     private static void accept(String file, int lineNo, String text, boolean terminated, List<StoredRecord> records,
-                               List<SkippedLine> skipped) {
+                               List<SkippedLine> skipped, List<StoredRecord> markers) {
         if (text.isBlank()) return;
         JsonNode json;
         try {
@@ -80,7 +81,9 @@ public final class ResultsReader {
                 return;
             }
         }
-        records.add(new StoredRecord(file, lineNo, text, json));
+        StoredRecord r = new StoredRecord(file, lineNo, text, json);
+        if (r.isMarker()) markers.add(r);
+        else records.add(r);
     }
 
     private static String brief(JsonProcessingException e) {

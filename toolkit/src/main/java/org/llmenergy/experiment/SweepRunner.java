@@ -17,6 +17,10 @@ import java.util.TreeSet;
  * its missing repeats (after a fresh warm-up). Without resume, a file that already holds records is an error,
  * so a second run cannot duplicate records by accident.
  *
+ * <p>Crashes: before each cell the runner appends a {@link StartMarker}. On resume, a cell started more often
+ * than {@link #retryCrashed(int)} allows without finishing is recorded as a {@link CellFailure.Kind#CRASHED}
+ * failure and skipped, so a cell that gets the process killed (for memory, say) cannot stop the sweep for ever.
+ *
  * <pre>{@code
  * SweepSpec spec = SpecReader.read(Path.of("fig2.json"));
  * try (Backend backend = Backends.create(spec)) {
@@ -30,6 +34,7 @@ public final class SweepRunner {
     private final Backend backend;
     private Shard shard = Shard.ALL;
     private boolean resume;
+    private int retryCrashed;
     private ProgressListener progress = ProgressListener.NONE;
     private Sleeper sleeper = Sleeper.REAL;
     private EnvironmentCapture environment = EnvironmentCapture.ofThisMachine();
@@ -53,6 +58,17 @@ public final class SweepRunner {
     /** @return this runner, set to continue an existing results file */
     public SweepRunner resume(boolean resume) {
         this.resume = resume;
+        return this;
+    }
+
+    /**
+     * @param times how many more times a cell that was started but never finished (the process died in it) is
+     *              run again on resume before it is recorded as crashed; 0 (the default) records it at once
+     * @return this runner
+     */
+    public SweepRunner retryCrashed(int times) {
+        if (times < 0) throw new IllegalArgumentException("retries of crashed cells must be >= 0, got " + times);
+        this.retryCrashed = times;
         return this;
     }
 
@@ -81,7 +97,8 @@ public final class SweepRunner {
     }
 
     /** A cell of this shard with the work left on it. */
-    private record Pending(int index, Cell cell, Set<Integer> repeatsDone, Integer knownBatch) {}
+    private record Pending(int index, Cell cell, Set<Integer> repeatsDone, Integer knownBatch, int starts,
+                           boolean crashed) {}
 
     /**
      * @param out the results file
@@ -123,13 +140,18 @@ public final class SweepRunner {
                 continue;
             }
             Set<Integer> done = new TreeSet<>(index.repeatsDone(c.key()));
-            repeatsToRun += (int) java.util.stream.IntStream.range(0, repeats).filter(r -> !done.contains(r)).count();
-            pending.add(new Pending(i, c, done, index.resolvedBatch(c.key())));
+            int starts = index.starts(c.key());
+            boolean crashed = starts > retryCrashed;
+            if (!crashed) {
+                repeatsToRun += (int) java.util.stream.IntStream.range(0, repeats).filter(r -> !done.contains(r)).count();
+            }
+            pending.add(new Pending(i, c, done, index.resolvedBatch(c.key()), starts, crashed));
         }
 
         ProgressTracker tracker = new ProgressTracker(progress, inShard, skipped, repeatsToRun);
         int measured = 0;
         int failed = 0;
+        int crashed = 0;
         int[] written = {0};
         if (!pending.isEmpty()) {
             try (ResultsWriter writer = ResultsWriter.open(out)) {
@@ -139,13 +161,27 @@ public final class SweepRunner {
                 RecordStamp stamp = new RecordStamp(hash, spec.name(), repeats, idle, env, shard.toString());
                 BatchProber prober = new BatchProber(backend.executor(), backend.batchPredictor(), spec.batchProbe());
                 CellProtocol protocol = new CellProtocol(spec.protocol(), backend.executor(), prober, stamp, clock);
+                boolean ranOne = false;
                 for (int k = 0; k < pending.size(); k++) {
                     Pending p = pending.get(k);
-                    if (k > 0 && spec.protocol().cooldownSeconds() > 0) {
+                    if (p.crashed()) {
+                        ResultRecord r = protocol.crashed(p.index(), p.cell(), p.starts(), retryCrashed);
+                        writer.append(r);
+                        written[0]++;
+                        tracker.record(r);
+                        crashed++;
+                        failed++;
+                        continue;
+                    }
+                    if (ranOne && spec.protocol().cooldownSeconds() > 0) {
                         tracker.stage("cooldown");
                         sleeper.sleep(spec.protocol().cooldownSeconds());
                     }
+                    ranOne = true;
                     tracker.cell(p.cell().label());
+                    // Synced before the cell runs: if the process dies inside it, resume knows where.
+                    writer.appendLine(ExperimentJson.mapper().writeValueAsBytes(
+                            StartMarker.of(hash, p.index(), p.cell(), shard.toString(), clock.instant().toString())));
                     int before = written[0];
                     boolean cellFailed = protocol.run(p.index(), p.cell(), p.repeatsDone(), p.knownBatch(), r -> {
                         writer.append(r);
@@ -161,7 +197,7 @@ public final class SweepRunner {
             }
         }
         tracker.done();
-        return new SweepSummary(hash, shard, inShard, skipped, measured, failed, written[0], existing.skipped());
+        return new SweepSummary(hash, shard, inShard, skipped, measured, failed, crashed, written[0], existing.skipped());
     }
 
     private IdlePower idle() throws InterruptedException {
