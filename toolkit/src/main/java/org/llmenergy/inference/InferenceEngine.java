@@ -148,8 +148,18 @@ public final class InferenceEngine implements AutoCloseable {
         int capacity = spec.inputTokens() + spec.outputTokens() + slack;
         long cacheBytes = 2L * config.numLayers() * config.kvDim() * capacity
                 * spec.batch() * rowsPerSeq * options.precision().bytesPerElement();
+        // Prefill activations dominate for long prompts (5.1 GB at input 4096 on tiny-15m): budget them with the cache.
+        long rows = (long) spec.batch() * rowsPerSeq;
+        long activationBytes;
+        try {
+            activationBytes = MemoryBudget.activationBytes(config, rows, spec.inputTokens(), 0,
+                    options.precision().bytesPerElement());
+        } catch (ArithmeticException e) {
+            activationBytes = Long.MAX_VALUE - cacheBytes;
+        }
         MemoryBudget.require("the KV cache for " + spec.batch() + " x " + rowsPerSeq + " sequences of "
-                + capacity + " positions", cacheBytes, options.device());
+                + capacity + " positions and the prefill activations of " + spec.inputTokens() + " tokens",
+                cacheBytes + activationBytes, options.device());
         if (spec.inputTokens() + spec.outputTokens() > config.maxPositions()) {
             notes.add("input + output (" + (spec.inputTokens() + spec.outputTokens()) + ") exceeds the model's "
                     + config.maxPositions() + " trained positions; compute is the same, outputs are not meaningful");
