@@ -1,6 +1,7 @@
 package org.llmenergy.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -68,6 +69,10 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         if (out == null) throw new IllegalArgumentException("sweep needs --out <results.jsonl> (or --dry-run)");
+        if (Files.exists(out) && Files.isSameFile(out, spec)) {
+            throw new IllegalArgumentException("--out " + out + " is the spec itself; records would be appended to"
+                    + " the spec. Choose a results file, for example --out results.jsonl");
+        }
         SweepSummary summary;
         try (Backend backend = Backends.create(s)) {
             summary = new SweepRunner(s, backend).shard(sh).resume(resume).retryCrashed(retryCrashed ? 1 : 0)

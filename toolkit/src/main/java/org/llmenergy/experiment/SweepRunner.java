@@ -117,6 +117,11 @@ public final class SweepRunner {
                     + (existing.skipped().isEmpty() ? "" : " and " + existing.skipped().size() + " unreadable lines")
                     + "; pass --resume to continue that sweep, or choose another --out");
         }
+        if (existing.records().isEmpty() && existing.markers().isEmpty() && !existing.skipped().isEmpty()) {
+            // Not a results file (a spec, a binary, another program's output): appending would corrupt it.
+            throw new IllegalStateException(out + " is not a results file: none of its lines is a results record ("
+                    + existing.skipped().get(0) + "); refusing to append to it. Choose another --out");
+        }
         for (StoredRecord r : existing.records()) {
             if (!r.specHash().equals(hash)) {
                 throw new IllegalStateException(out + ":" + r.line() + ": holds a record of another spec (hash "

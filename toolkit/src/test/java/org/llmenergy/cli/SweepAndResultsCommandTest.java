@@ -48,6 +48,29 @@ class SweepAndResultsCommandTest {
     }
 
     @Test
+    void theSpecOrAFileWithoutResultsIsNeverAppendedTo() throws Exception {
+        // before the fix, `sweep s.json --out s.json --resume` appended every record to the spec
+        Path spec = spec(SPEC);
+        String specText = Files.readString(spec);
+        CliRun intoSpec = CliRun.of("sweep", spec.toString(), "--out", spec.toString(), "--resume", "--progress", "none");
+        assertEquals(1, intoSpec.exit());
+        assertTrue(intoSpec.err().contains("is the spec itself"), intoSpec.err());
+        assertEquals(specText, Files.readString(spec));
+
+        // a copy of the spec, or a binary file, is no results file either
+        Path copy = Files.writeString(dir.resolve("copy.json"), specText);
+        CliRun intoCopy = CliRun.of("sweep", spec.toString(), "--out", copy.toString(), "--resume", "--progress", "none");
+        assertEquals(1, intoCopy.exit());
+        assertTrue(intoCopy.err().contains(copy + " is not a results file"), intoCopy.err());
+        assertEquals(specText, Files.readString(copy));
+        byte[] binary = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 1, 2, 3};
+        Path png = Files.write(dir.resolve("image.png"), binary);
+        CliRun intoPng = CliRun.of("sweep", spec.toString(), "--out", png.toString(), "--resume", "--progress", "none");
+        assertEquals(1, intoPng.exit());
+        assertArrayEquals(binary, Files.readAllBytes(png));
+    }
+
+    @Test
     void anUnregisteredEngineFailsInsteadOfInventingEnergy() throws Exception {
         Path spec = spec(SPEC.replace("\"engine\": \"synthetic\"", "\"engine\": \"no-such-engine\""));
         Path out = dir.resolve("r.jsonl");
