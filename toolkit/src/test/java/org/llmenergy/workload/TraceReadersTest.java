@@ -114,6 +114,37 @@ class TraceReadersTest {
     }
 
     @Test
+    void jsonLinesRejectsTwoObjectsOnALineDuplicateKeysAndHugeLines() throws Exception {
+        // before the fix the second object of a line was silently dropped: two requests counted as one
+        Path two = write("two.jsonl", "{\"input_tokens\": 3, \"output_tokens\": 4}\n"
+                + "{\"input_tokens\": 5, \"output_tokens\": 6}{\"input_tokens\": 7, \"output_tokens\": 8}\n");
+        TraceFormatException e = assertThrows(TraceFormatException.class, () -> Trace.open(two).read((a, b) -> { }));
+        assertTrue(e.getMessage().contains("two.jsonl:2") && e.getMessage().contains("more than one JSON value"),
+                e.getMessage());
+        Path trailing = write("trailing.jsonl", "{\"input_tokens\": 3, \"output_tokens\": 4}}\n");
+        assertThrows(TraceFormatException.class, () -> Trace.open(trailing).read((a, b) -> { }));
+        Path dup = write("dup.jsonl", "{\"input_tokens\": 3, \"output_tokens\": 4, \"input_tokens\": 9}\n");
+        TraceFormatException d = assertThrows(TraceFormatException.class, () -> Trace.open(dup).read((a, b) -> { }));
+        assertTrue(d.getMessage().contains("dup.jsonl:1") && d.getMessage().contains("Duplicate field 'input_tokens'"),
+                d.getMessage());
+        // a line beyond 16 Mi characters is refused without holding it all (before: a 300 MB line, 1.5 GB of heap)
+        Path huge = tmp.resolve("huge.jsonl");
+        try (var w = Files.newBufferedWriter(huge)) {
+            w.write("{\"input_tokens\": 3, \"output_tokens\": 4}\n{\"pad\": \"");
+            char[] block = new char[1 << 20];
+            java.util.Arrays.fill(block, 'x');
+            for (int i = 0; i < 17; i++) w.write(block);
+            w.write("\"}\n");
+        }
+        TraceFormatException h = assertThrows(TraceFormatException.class, () -> Trace.open(huge).read((a, b) -> { }));
+        assertTrue(h.getMessage().contains("huge.jsonl:2") && h.getMessage().contains("line longer than 16777216"),
+                h.getMessage());
+        // CRLF line endings still read
+        Path crlf = write("crlf.jsonl", "{\"input_tokens\": 3, \"output_tokens\": 4}\r\n{\"input_tokens\": 1, \"output_tokens\": 2}\r\n");
+        assertEquals(List.of(new Request(3, 4), new Request(1, 2)), requests(Trace.open(crlf)));
+    }
+
+    @Test
     void profileReadsOnceForStatsAndBins() throws Exception {
         Path p = write("conv.csv", "TIMESTAMP,ContextTokens,GeneratedTokens\n"
                 + "2023-11-16 18:15:46.6805900,10,3\n2023-11-16 18:15:47.6805900,100,600\n2023-11-16 18:15:48.6805900,9000,20\n"
