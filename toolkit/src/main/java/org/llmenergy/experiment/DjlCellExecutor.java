@@ -93,6 +93,7 @@ final class DjlCellExecutor implements CellExecutor {
     public Map<String, String> describe() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("engine", "djl");
+        d.put("ompWaitPolicy", org.llmenergy.inference.WaitPolicy.describe());
         try {
             d.put("djlEngine", ai.djl.engine.Engine.getInstance().getEngineName() + " "
                     + ai.djl.engine.Engine.getInstance().getVersion());

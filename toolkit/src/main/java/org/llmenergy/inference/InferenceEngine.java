@@ -34,6 +34,10 @@ import org.llmenergy.model.ModelConfig;
 public final class InferenceEngine implements AutoCloseable {
     private static final String ENGINE = "PyTorch";
 
+    static {
+        WaitPolicy.apply(); // before libtorch (and its libgomp) loads
+    }
+
     private final ModelSource source;
     private final EngineOptions options;
     private final Transformer model;
