@@ -49,6 +49,11 @@ final class SweepCommand implements Callable<Integer> {
             "CRASHED and skipped"})
     boolean retryCrashed;
 
+    @Option(names = "--max-cells", paramLabel = "N", defaultValue = "100000",
+            description = "refuse a spec with more cells than N (default ${DEFAULT-VALUE}), so a typo in a grid cannot"
+                    + " start days of work or fill memory")
+    long maxCells;
+
     @Option(names = "--dry-run", description = "print the shard's cells and exit without running anything")
     boolean dryRun;
 
@@ -64,6 +69,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SweepSpec s = SpecReader.read(spec);
         Shard sh = Shard.parse(shard);
+        s.requireAtMostCells(maxCells);
         if (dryRun) {
             printCells(s, sh, System.out);
             return 0;
@@ -75,7 +81,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepSummary summary;
         try (Backend backend = Backends.create(s)) {
-            summary = new SweepRunner(s, backend).shard(sh).resume(resume).retryCrashed(retryCrashed ? 1 : 0)
+            summary = new SweepRunner(s, backend).shard(sh).resume(resume).retryCrashed(retryCrashed ? 1 : 0).maxCells(maxCells)
                     .progress(listener()).run(out);
         }
         for (SkippedLine line : summary.skippedLines()) System.err.println("llm-energy: " + line);

@@ -35,6 +35,7 @@ public final class SweepRunner {
     private Shard shard = Shard.ALL;
     private boolean resume;
     private int retryCrashed;
+    private long maxCells = SweepSpec.DEFAULT_MAX_CELLS;
     private ProgressListener progress = ProgressListener.NONE;
     private Sleeper sleeper = Sleeper.REAL;
     private EnvironmentCapture environment = EnvironmentCapture.ofThisMachine();
@@ -69,6 +70,12 @@ public final class SweepRunner {
     public SweepRunner retryCrashed(int times) {
         if (times < 0) throw new IllegalArgumentException("retries of crashed cells must be >= 0, got " + times);
         this.retryCrashed = times;
+        return this;
+    }
+
+    /** @return this runner, refusing specs of more than {@code maxCells} cells */
+    public SweepRunner maxCells(long maxCells) {
+        this.maxCells = maxCells;
         return this;
     }
 
@@ -109,6 +116,7 @@ public final class SweepRunner {
      * @throws InterruptedException     when interrupted
      */
     public SweepSummary run(Path out) throws IOException, InterruptedException {
+        spec.requireAtMostCells(maxCells);
         String hash = spec.hash();
         List<Cell> cells = spec.expandCells();
         ResultsFile existing = ResultsReader.read(out);

@@ -71,6 +71,34 @@ class SweepAndResultsCommandTest {
     }
 
     @Test
+    void failedCellsMakeANonZeroExitWithASummaryAndTheCodesAreInTheHelp() throws Exception {
+        // before the fix every cell could fail and sweep still exited 0
+        Path spec = spec(SPEC.replace("\"models\": [\"m\"]", "\"models\": [\"m\", \"failing-x\"]"));
+        Path out = dir.resolve("r.jsonl");
+        CliRun r = CliRun.of("sweep", spec.toString(), "--out", out.toString(), "--progress", "none");
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.out().contains("4 measured, 4 failed"), r.out());
+        assertTrue(r.err().contains("4 of 8 cells failed; see their failure records with `llm-energy results show " + out),
+                r.err());
+        CliRun help = CliRun.of("sweep", "--help");
+        assertTrue(help.out().contains("Exit codes:") && help.out().contains("3   the sweep ran to its end but some cells failed"),
+                help.out());
+    }
+
+    @Test
+    void gridsOverTheCellLimitAndMissingSpecsAreClearErrors() throws Exception {
+        Path spec = spec(SPEC);
+        CliRun capped = CliRun.of("sweep", spec.toString(), "--out", dir.resolve("r.jsonl").toString(), "--max-cells", "3");
+        assertEquals(1, capped.exit());
+        assertTrue(capped.err().contains("has 4 cells") && capped.err().contains("--max-cells 4"), capped.err());
+        assertEquals(0, CliRun.of("sweep", spec.toString(), "--dry-run", "--max-cells", "4").exit());
+        CliRun missing = CliRun.of("sweep", dir.resolve("nonexistent.json").toString(), "--out", "x.jsonl");
+        assertEquals(1, missing.exit());
+        // before the fix: "llm-energy: nonexistent.json" and nothing else
+        assertTrue(missing.err().contains("nonexistent.json does not exist; check the path"), missing.err());
+    }
+
+    @Test
     void anUnregisteredEngineFailsInsteadOfInventingEnergy() throws Exception {
         Path spec = spec(SPEC.replace("\"engine\": \"synthetic\"", "\"engine\": \"no-such-engine\""));
         Path out = dir.resolve("r.jsonl");

@@ -17,6 +17,15 @@ public final class SyntheticBackendFactory implements BackendFactory {
     @Override
     public String name() { return "synthetic"; }
 
+    /** The synthetic executor accepts a {@code compile} flag (it runs the same either way) for spec tests. */
+    @Override
+    public Set<String> knownFlags() { return Set.of("compile"); }
+
+    @Override
+    public String modelProblem(String model) {
+        return model.startsWith("unknown-") ? "model '" + model + "' is neither a preset nor a checkpoint" : null;
+    }
+
     static int fits(Cell c) { return Math.max(0, 4096 / (c.input() + c.output())); }
 
     @Override
