@@ -1,5 +1,6 @@
 package org.llmenergy.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import org.llmenergy.experiment.Backends;
 import org.llmenergy.experiment.Cell;
 import org.llmenergy.experiment.ConsoleProgress;
 import org.llmenergy.experiment.ProgressListener;
+import org.llmenergy.experiment.ResultsReader;
 import org.llmenergy.experiment.Shard;
 import org.llmenergy.experiment.SkippedLine;
 import org.llmenergy.experiment.SpecReader;
@@ -80,9 +82,20 @@ final class SweepCommand implements Callable<Integer> {
                     + " the spec. Choose a results file, for example --out results.jsonl");
         }
         SweepSummary summary;
+        // SIGINT or SIGTERM ends the JVM through its shutdown hooks: say what is saved and how to go on.
+        Thread onSignal = new Thread(() -> System.err.println("llm-energy: sweep stopped by a signal; "
+                + savedRecords(out) + " records are saved in " + out + "; rerun the same command with --resume to"
+                + " continue where it stopped"));
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try (Backend backend = Backends.create(s)) {
             summary = new SweepRunner(s, backend).shard(sh).resume(resume).retryCrashed(retryCrashed ? 1 : 0).maxCells(maxCells)
                     .progress(listener()).run(out);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook reports
+            }
         }
         for (SkippedLine line : summary.skippedLines()) System.err.println("llm-energy: " + line);
         System.out.printf("sweep %s (spec %s), shard %s: %d cells; %d already finished, %d measured, %d failed%s;"
@@ -96,6 +109,14 @@ final class SweepCommand implements Callable<Integer> {
             return CELLS_FAILED;
         }
         return 0;
+    }
+
+    private static String savedRecords(Path out) {
+        try {
+            return Integer.toString(ResultsReader.read(out).records().size());
+        } catch (IOException | RuntimeException e) {
+            return "the";
+        }
     }
 
     private ProgressListener listener() {

@@ -23,8 +23,9 @@ public final class ResultsReader {
 
     /**
      * @param file a results file
-     * @return its records and skipped lines; an absent file reads as empty
-     * @throws IOException              when it cannot be read
+     * @return its records, start markers and skipped lines
+     * @throws java.nio.file.NoSuchFileException when it does not exist (an empty list would read as "no records")
+     * @throws IOException              when it is a directory or cannot be read
      * @throws IllegalArgumentException naming file and line for a record of an unsupported schema
      */
     public static ResultsFile read(Path file) throws IOException {
@@ -32,7 +33,13 @@ public final class ResultsReader {
         List<StoredRecord> records = new ArrayList<>();
         List<SkippedLine> skipped = new ArrayList<>();
         List<StoredRecord> markers = new ArrayList<>();
-        if (!Files.exists(file)) return new ResultsFile(name, records, skipped, markers);
+        if (!Files.exists(file)) {
+            throw new java.nio.file.NoSuchFileException(name, null, "no such results file; check the path (a sweep"
+                    + " writes its results to the file named by --out)");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException(name + " is a directory, not a results file; name the .jsonl file a sweep wrote");
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
             int lineNo = 0;

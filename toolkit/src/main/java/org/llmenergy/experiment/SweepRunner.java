@@ -119,7 +119,8 @@ public final class SweepRunner {
         spec.requireAtMostCells(maxCells);
         String hash = spec.hash();
         List<Cell> cells = spec.expandCells();
-        ResultsFile existing = ResultsReader.read(out);
+        ResultsFile existing = java.nio.file.Files.exists(out) ? ResultsReader.read(out)
+                : new ResultsFile(out.toString(), List.of(), List.of());
         if (!resume && !(existing.records().isEmpty() && existing.skipped().isEmpty())) {
             throw new IllegalStateException(out + " already holds " + existing.records().size() + " records"
                     + (existing.skipped().isEmpty() ? "" : " and " + existing.skipped().size() + " unreadable lines")
@@ -179,7 +180,7 @@ public final class SweepRunner {
                     Pending p = pending.get(k);
                     if (p.crashed()) {
                         ResultRecord r = protocol.crashed(p.index(), p.cell(), p.starts(), retryCrashed);
-                        writer.append(r);
+                        append(writer, r, existing, written[0]);
                         written[0]++;
                         tracker.record(r);
                         crashed++;
@@ -193,11 +194,15 @@ public final class SweepRunner {
                     ranOne = true;
                     tracker.cell(p.cell().label());
                     // Synced before the cell runs: if the process dies inside it, resume knows where.
-                    writer.appendLine(ExperimentJson.mapper().writeValueAsBytes(
-                            StartMarker.of(hash, p.index(), p.cell(), shard.toString(), clock.instant().toString())));
+                    try {
+                        writer.appendLine(ExperimentJson.mapper().writeValueAsBytes(
+                                StartMarker.of(hash, p.index(), p.cell(), shard.toString(), clock.instant().toString())));
+                    } catch (IOException e) {
+                        throw appendFailed(out, e, existing, written[0]);
+                    }
                     int before = written[0];
                     boolean cellFailed = protocol.run(p.index(), p.cell(), p.repeatsDone(), p.knownBatch(), r -> {
-                        writer.append(r);
+                        append(writer, r, existing, written[0]);
                         written[0]++;
                         tracker.record(r);
                     }, tracker);
@@ -211,6 +216,21 @@ public final class SweepRunner {
         }
         tracker.done();
         return new SweepSummary(hash, shard, inShard, skipped, measured, failed, crashed, written[0], existing.skipped());
+    }
+
+    private static void append(ResultsWriter writer, ResultRecord r, ResultsFile existing, int written) throws IOException {
+        try {
+            writer.append(r);
+        } catch (IOException e) {
+            throw appendFailed(writer.file(), e, existing, written);
+        }
+    }
+
+    /** A failed append (disk full, quota, file too large) names the file, what is safe, and how to go on. */
+    private static IOException appendFailed(Path out, IOException e, ResultsFile existing, int written) {
+        return new IOException(out + ": cannot append a record (" + e.getMessage() + "); the " + (existing.records().size()
+                + written) + " records already in it are safe (" + written + " from this run). Free space, or move the"
+                + " file to a disk with room, then rerun the same command with --resume to continue", e);
     }
 
     private IdlePower idle() throws InterruptedException {
