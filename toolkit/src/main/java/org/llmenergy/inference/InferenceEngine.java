@@ -275,6 +275,11 @@ public final class InferenceEngine implements AutoCloseable {
                     .optTruncation(false).optPadding(false).build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load tokenizer " + c.tokenizerFile() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // The native tokenizer's parse error names neither the file nor what to do.
+            throw new IllegalArgumentException(c.tokenizerFile() + " is not a valid Hugging Face tokenizer ("
+                    + e.getMessage() + "); download tokenizer.json again from the model's repository, or run without"
+                    + " a text prompt (random prompt tokens)", e);
         }
         return tokenizer;
     }
