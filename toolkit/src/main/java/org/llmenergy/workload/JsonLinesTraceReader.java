@@ -10,7 +10,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,8 @@ final class JsonLinesTraceReader {
     private JsonLinesTraceReader() {}
 
     static ReadSummary read(Path file, TraceOptions options, CsvTraceReader.RowHandler handler) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(TraceInput.open(file),
+                StandardCharsets.UTF_8.newDecoder()), 1 << 16)) {
             String in = options.inputColumn();
             String out = options.outputColumn();
             String arr = options.arrivalColumn();
