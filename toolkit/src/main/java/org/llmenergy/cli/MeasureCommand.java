@@ -66,6 +66,10 @@ final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--series", description = "Include the power time series (and GPU telemetry) in the JSON.")
     boolean series;
 
+    @Option(names = "--codecarbon-csv", paramLabel = "FILE",
+            description = "Also append a row to FILE in CodeCarbon's emissions.csv layout (emissions left empty: no location).")
+    Path codecarbonCsv;
+
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments, after --.")
     List<String> command;
 
@@ -114,6 +118,7 @@ final class MeasureCommand implements Callable<Integer> {
                 jsonShown = true;
             }
         }
+        if (codecarbonCsv != null) CodeCarbonExport.append(codecarbonCsv, result.measurement(), err);
         if (!result.survivors().isEmpty()) {
             err.println("llm-energy: warning: " + result.survivors().size() + " process(es) the command started still"
                     + " ran when it exited (pids " + result.survivors() + "); their energy after that and their CPU"
