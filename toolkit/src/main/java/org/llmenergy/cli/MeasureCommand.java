@@ -85,11 +85,13 @@ final class MeasureCommand implements Callable<Integer> {
         ObjectNode doc;
         PrintWriter err = spec.commandLine().getErr();
         // Opened before the command runs, so an unwritable --out is found before the work, not after it.
+        boolean outExisted = out != null && java.nio.file.Files.exists(out);
         FileChannel outFile = out == null ? null : openOut(out);
         try (EnergyMeter m = Meters.open(meter, options)) {
             try {
                 result = CommandMeasurement.run(m, command, idleSeconds, series);
             } catch (CommandMeasurement.NotRunnableException e) {
+                if (outFile != null) discardOut(outFile, outExisted);
                 err.println("llm-energy: measure: " + e.getMessage());
                 err.flush();
                 return e.exitCode();
@@ -133,6 +135,16 @@ final class MeasureCommand implements Callable<Integer> {
         }
         err.flush();
         return result.exitCode();
+    }
+
+    /** Nothing was measured: leave no empty --out file behind that was not there before. */
+    private void discardOut(FileChannel c, boolean existed) {
+        try {
+            c.close();
+            if (!existed) java.nio.file.Files.deleteIfExists(out);
+        } catch (IOException e) {
+            // the command was not run either way; the message that follows says why
+        }
     }
 
     private static FileChannel openOut(Path file) {

@@ -14,7 +14,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Appends records to a JSON Lines results file so that each is written whole or not at all:
- * the record is serialised to one line in memory, written with one write at the end of the file, then {@code force(true)} (fsync) before {@link #append} returns. A process killed at any moment
+ * the record is serialised to one line in memory, written with one write on a channel opened in append
+ * mode, then {@code force(true)} (fsync) before {@link #append} returns. A process killed at any moment
  * therefore leaves every record whose append returned, and at worst a torn last line without its newline.
  *
  * <p>On open, a file that does not end in a newline (a torn last line) gets one, so the next record starts on a
@@ -25,11 +26,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class ResultsWriter implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
+    private final FileChannel reader;
     private final FileLock lock;
 
-    private ResultsWriter(Path file, FileChannel channel, FileLock lock) {
+    private ResultsWriter(Path file, FileChannel channel, FileChannel reader, FileLock lock) {
         this.file = file;
         this.channel = channel;
+        this.reader = reader;
         this.lock = lock;
     }
 
@@ -64,11 +67,8 @@ public final class ResultsWriter implements AutoCloseable {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         boolean existed = Files.exists(file);
-        // One channel for reading the last byte and for writing: closing a second channel on the file would drop
-        // this process's fcntl lock with it (POSIX), letting a merge replace the file under a running sweep.
-        // Not APPEND (Java refuses READ with it): the lock keeps other writers out, so each line goes at size().
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
         FileLock lock;
         boolean heldElsewhere;
         try {
@@ -87,7 +87,16 @@ public final class ResultsWriter implements AutoCloseable {
             channel.close();
             throw new IOException(file + " is being written by another sweep (locked); use another --out");
         }
-        ResultsWriter w = new ResultsWriter(file, channel, lock);
+        // The channel that reads the last byte stays open as long as the writer: closing a second channel on the
+        // file drops this process's fcntl lock with it (POSIX), which let a merge replace the file under a sweep.
+        FileChannel reader;
+        try {
+            reader = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        ResultsWriter w = new ResultsWriter(file, channel, reader, lock);
         try {
             w.terminateTornLine();
             if (!existed && parent != null) syncDirectory(parent);
@@ -102,7 +111,7 @@ public final class ResultsWriter implements AutoCloseable {
         long size = channel.size();
         if (size == 0) return;
         ByteBuffer last = ByteBuffer.allocate(1);
-        channel.read(last, size - 1);
+        reader.read(last, size - 1);
         if (last.get(0) != '\n') {
             writeFully(ByteBuffer.wrap(new byte[] {'\n'}));
             channel.force(true);
@@ -153,8 +162,8 @@ public final class ResultsWriter implements AutoCloseable {
     public void appendLine(String json) throws IOException { appendLine(json.getBytes(StandardCharsets.UTF_8)); }
 
     private void writeFully(ByteBuffer buffer) throws IOException {
-        // One pwrite() for a whole line in practice; the loop only guards against a short write.
-        while (buffer.hasRemaining()) channel.write(buffer, channel.size());
+        // One write() for a whole line in practice; the loop only guards against a short write.
+        while (buffer.hasRemaining()) channel.write(buffer);
     }
 
     /** @return true when this writer holds an exclusive lock on the file */
@@ -168,7 +177,11 @@ public final class ResultsWriter implements AutoCloseable {
         try {
             if (lock != null && lock.isValid()) lock.release();
         } finally {
-            channel.close();
+            try {
+                channel.close();
+            } finally {
+                reader.close();
+            }
         }
     }
 }

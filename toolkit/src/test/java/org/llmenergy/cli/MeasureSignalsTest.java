@@ -58,8 +58,10 @@ class MeasureSignalsTest {
 
     @Test
     void aMissingCommandExits127AndANonExecutableOne126() throws Exception {
-        CliRun missing = CliRun.of("measure", "--meter", "cpu-estimate", "--", "no-such-command-xyz");
+        Path out = tmp.resolve("never.json");
+        CliRun missing = CliRun.of("measure", "--meter", "cpu-estimate", "--out", out.toString(), "--", "no-such-command-xyz");
         assertEquals(127, missing.exit());
+        assertFalse(Files.exists(out), "no empty --out left for a command that never ran");
         assertTrue(missing.err().contains("no-such-command-xyz: command not found"), missing.err());
         Path script = Files.writeString(tmp.resolve("script.sh"), "echo hi\n");
         CliRun notExec = CliRun.of("measure", "--meter", "cpu-estimate", "--", script.toString());
