@@ -15,14 +15,14 @@ kernel_info every second and their ZeroMQ sockets reconnect to the new process b
 front end nor the notebook knows anything happened; each start loses the race independently.
 
 How: the launcher starts the kernel command, waits for its heartbeat (its sockets are bound) and SETTLE_S more,
-then asks it for kernel_info on its shell port as a second client (re-sent each second). A reply within the
-start timeout means the kernel is up: the launcher then only waits for it, forwarding SIGTERM, SIGINT, SIGHUP
-and SIGQUIT, and exits with its exit code. No reply in time means a hung start: the kernel is killed and started
-again, with a timeout 1.5 times as long (a slow machine is not a hung kernel), up to --tries starts. A kernel
-that exits before it answers is not restarted (a broken class path would fail every time): the launcher exits
-with its code. Its own lines go to stderr, prefixed "kernel-launcher:". It works for any kernel that speaks the
-Jupyter protocol (IJava as well as rapaio), so notebooks stay kernel-agnostic. The kernel dies with the launcher
-(PR_SET_PDEATHSIG), so a front end killing the launcher never leaves a kernel behind.
+then asks it for kernel_info on its shell port as a second client (re-sent each second). A reply within the start
+timeout means the kernel is up: the launcher then only waits for it, forwarding SIGTERM and SIGHUP (a SIGINT
+reaches the kernel through the process group), and exits with its exit code. No reply in time means a hung start:
+the kernel is killed and started again, with a timeout 1.5 times as long (a slow machine is not a hung kernel), up
+to --tries starts. A kernel that exits before it answers is not restarted (a broken class path would fail every
+time): the launcher exits with its code. Its own lines go to stderr, prefixed "kernel-launcher:". It works for any
+kernel that speaks the Jupyter protocol (IJava as well as rapaio), so notebooks stay kernel-agnostic. The kernel
+dies with the launcher (PR_SET_PDEATHSIG), so a front end killing the launcher never leaves a kernel behind.
 
 Environment: LLM_ENERGY_KERNEL_START_S (first start timeout in seconds, default 10),
 LLM_ENERGY_KERNEL_START_TRIES (default 4).
@@ -127,7 +127,12 @@ def main():
         else:
             sys.exit(128 + signum)
 
-    for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT):
+    # The kernel shares the launcher's process group, and front ends signal the whole group (jupyter_client's
+    # killpg): SIGINT, a signal-mode kernel's interrupt, reaches the kernel without us and must not end the
+    # launcher; SIGTERM and SIGHUP are forwarded too, for senders that signal only the launcher. A no-op handler,
+    # not SIG_IGN, because an ignored signal would stay ignored in the kernel after exec.
+    signal.signal(signal.SIGINT, lambda _signum, _frame: None)
+    for s in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(s, forward)
 
     timeout = args.timeout
@@ -146,12 +151,12 @@ def main():
         if kernel.poll() is not None:
             say(f"kernel exited with code {kernel.returncode} before answering kernel_info; not restarting it")
             sys.exit(exit_code(kernel.returncode))
-        say(f"restarting: no kernel_info reply in {timeout:g} s (start {attempt}/{args.tries}, pid {kernel.pid})")
         kernel.kill()
         kernel.wait()
         if attempt == args.tries:
-            say(f"giving up: the kernel did not answer in {args.tries} starts")
+            say(f"giving up: no kernel_info reply in {timeout:g} s on start {attempt}/{args.tries} either")
             sys.exit(1)
+        say(f"restarting: no kernel_info reply in {timeout:g} s (start {attempt}/{args.tries}, pid {kernel.pid})")
         timeout *= 1.5
     while True:
         try:
