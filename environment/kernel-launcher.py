@@ -4,8 +4,8 @@
 Usage (the kernelspec's argv, as environment/setup.sh writes it):
   kernel-launcher.py --connection-file {connection_file} -- java ... -jar kernel.jar {connection_file}
 
-Why: the Java kernel from Maven Central (rapaio-jupyter-kernel 3.0.1) hangs in about 1 start in 8 here (3 of 12 in
-CI): a front end waits until its start-up timeout and reports a dead kernel; a student sees a kernel that never
+Why: the Java kernel from Maven Central (rapaio-jupyter-kernel 3.0.1) hangs in 1 start in 5 here (20 of 100 on a loaded
+2-core machine; 3 of 12 in CI): a front end waits until its start-up timeout and reports a dead kernel; a student sees a kernel that never
 starts. The cause is a start-up race in the kernel: Channels.connect binds the sockets, which starts the shell
 thread, before it creates its handler map; a request arriving in that window (the front end's first kernel_info,
 queued before the port exists, arrives the moment it is bound) throws a NullPointerException that ends the shell
@@ -19,13 +19,15 @@ then asks it for kernel_info on its shell port as a second client (re-sent each 
 timeout means the kernel is up: the launcher then only waits for it, forwarding SIGTERM and SIGHUP (a SIGINT
 reaches the kernel through the process group), and exits with its exit code. No reply in time means a hung start:
 the kernel is killed and started again, with a timeout 1.5 times as long (a slow machine is not a hung kernel), up
-to --tries starts. A kernel that exits before it answers is not restarted (a broken class path would fail every
-time): the launcher exits with its code. Its own lines go to stderr, prefixed "kernel-launcher:". It works for any
+to --tries starts. A kernel that exits with an error before it answers is started again too; after the last try
+the launcher exits with the kernel's code, so a broken class path still fails, only --tries times over. An exit
+with code 0, or any exit after a SIGTERM or SIGHUP, is a shutdown (a front end may have been answered and ended the
+kernel while the probe waited): the launcher exits with that code and restarts nothing. Its own lines go to stderr, prefixed "kernel-launcher:". It works for any
 kernel that speaks the Jupyter protocol (IJava as well as rapaio), so notebooks stay kernel-agnostic. The kernel
 dies with the launcher (PR_SET_PDEATHSIG), so a front end killing the launcher never leaves a kernel behind.
 
 Environment: LLM_ENERGY_KERNEL_START_S (first start timeout in seconds, default 10),
-LLM_ENERGY_KERNEL_START_TRIES (default 4).
+LLM_ENERGY_KERNEL_START_TRIES (default 6; worst case 10+15+...+76 = 208 s before giving up).
 """
 import argparse
 import ctypes
@@ -112,7 +114,7 @@ def main():
     ap.add_argument("--connection-file", required=True)
     ap.add_argument("--timeout", type=float, default=float(os.environ.get("LLM_ENERGY_KERNEL_START_S", "10")),
                     help="seconds the first start may take to answer kernel_info (x1.5 on each restart)")
-    ap.add_argument("--tries", type=int, default=int(os.environ.get("LLM_ENERGY_KERNEL_START_TRIES", "4")))
+    ap.add_argument("--tries", type=int, default=int(os.environ.get("LLM_ENERGY_KERNEL_START_TRIES", "6")))
     ap.add_argument("kernel", nargs=argparse.REMAINDER, help="-- then the kernel's command line")
     args = ap.parse_args()
     command = args.kernel[1:] if args.kernel[:1] == ["--"] else args.kernel
@@ -120,8 +122,11 @@ def main():
         ap.error("no kernel command after --")
 
     kernel = None
+    stopping = False  # a SIGTERM or SIGHUP came: the front end is ending the kernel, restart nothing
 
     def forward(signum, _frame):
+        nonlocal stopping
+        stopping = True
         if kernel is not None and kernel.poll() is None:
             kernel.send_signal(signum)
         else:
@@ -148,15 +153,24 @@ def main():
             if attempt > 1:
                 say(f"kernel answered on start {attempt} after {time.monotonic() - t0:.1f} s")
             break
-        if kernel.poll() is not None:
-            say(f"kernel exited with code {kernel.returncode} before answering kernel_info; not restarting it")
-            sys.exit(exit_code(kernel.returncode))
-        kernel.kill()
-        kernel.wait()
+        if kernel.poll() is None:
+            why = f"no kernel_info reply in {timeout:g} s"
+            kernel.kill()
+            kernel.wait()
+            rc = 1
+        else:
+            why = f"the kernel exited with code {kernel.returncode} before answering kernel_info"
+            rc = exit_code(kernel.returncode)
+            # Code 0 is a shutdown: the front end may have been answered and asked for it while we waited.
+            if kernel.returncode == 0 or stopping:
+                say(f"{why}; not restarting it (a shutdown or a signal ended it)")
+                sys.exit(rc)
+        if stopping:
+            sys.exit(rc)
         if attempt == args.tries:
-            say(f"giving up: no kernel_info reply in {timeout:g} s on start {attempt}/{args.tries} either")
-            sys.exit(1)
-        say(f"restarting: no kernel_info reply in {timeout:g} s (start {attempt}/{args.tries}, pid {kernel.pid})")
+            say(f"giving up: {why} (start {attempt}/{args.tries}, the last)")
+            sys.exit(rc)
+        say(f"restarting: {why} (start {attempt}/{args.tries}, pid {kernel.pid})")
         timeout *= 1.5
     while True:
         try:

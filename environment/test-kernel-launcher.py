@@ -7,7 +7,8 @@ kernel_info and shutdown_request. With --exit N it exits with code N at once ins
 Checks:
   1. a hung first start: the front end still gets its kernel_info reply, the launcher restarted exactly once,
      the hung process is gone, and a shutdown_request ends the launcher with the kernel's exit code 0;
-  2. a kernel that exits before answering is not restarted: the front end sees it die, the launcher exits 3.
+  2. a kernel that always exits before answering is started --tries (3) times, then the front end sees it die and
+     the launcher exits with the kernel's code 3.
 Run by .ci/run after setup.sh (it needs jupyter_client and pyzmq): python3 environment/test-kernel-launcher.py
 """
 import json
@@ -25,12 +26,12 @@ def fake_kernel(connection_file, state_file, exit_code):
     import zmq
     from jupyter_client.session import Session
 
-    if exit_code is not None:
-        sys.exit(exit_code)
     with open(state_file, "a+") as f:
         f.seek(0)
         starts = len(f.read().splitlines()) + 1
         f.write(f"{os.getpid()}\n")
+    if exit_code is not None:
+        sys.exit(exit_code)
     info = json.load(open(connection_file))
     url = lambda port: f"{info['transport']}://{info['ip']}:{info[port]}"
     ctx = zmq.Context()
@@ -121,14 +122,15 @@ def main():
         check(not any(alive(p) for p in pids), f"hangs-once: a kernel process outlived the shutdown: {pids}")
         check(code == 0, f"hangs-once: the launcher exited {code}, expected the kernel's 0 after shutdown_request")
 
-        # 2. a kernel that dies before answering is not restarted
+        # 2. a kernel that always dies before answering is tried 3 times, then its exit code is passed on
+        os.remove(state)
         with open(log_path, "w") as log:
             km = KernelManager(kernel_name="exits")
             km.start_kernel(stdout=log, stderr=log)
             kc = km.client()
             kc.start_channels()
             try:
-                kc.wait_for_ready(timeout=30)
+                kc.wait_for_ready(timeout=60)
                 check(False, "exits: wait_for_ready succeeded for a kernel that exited")
             except RuntimeError as e:
                 check("died" in str(e), f"exits: expected 'Kernel died', got {e}")
@@ -137,14 +139,16 @@ def main():
             code = launcher.wait(timeout=10)
             km.cleanup_resources()
         text = open(log_path).read()
+        starts = open(state).read().split()
         check(code == 3, f"exits: the launcher exited {code}, expected the kernel's 3")
-        check("kernel-launcher: restarting" not in text and "not restarting it" in text, f"exits: log:\n{text}")
+        check(len(starts) == 3, f"exits: expected 3 starts (--tries 3), got {len(starts)}")
+        check(text.count("kernel-launcher: restarting") == 2 and "giving up" in text, f"exits: log:\n{text}")
 
     if failures:
         print("test-kernel-launcher: FAILED:\n  " + "\n  ".join(failures), file=sys.stderr)
         sys.exit(1)
     print(f"test-kernel-launcher: passed: a hung start was restarted once (front end ready after {ready_s:.1f} s), "
-          "shutdown ended it with code 0, and a kernel that exited early was not restarted")
+          "shutdown ended it with code 0, and a kernel that always exited early was tried 3 times and its code kept")
 
 
 if __name__ == "__main__":

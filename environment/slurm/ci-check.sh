@@ -38,7 +38,18 @@ say() { echo "slurm-ci: $*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 state=""
-pids=()
+pids=()          # munged, slurmctld, slurmd, in that order
+array=""; merge=""
+# PIDs of the processes, other than this script, whose environment names this cluster's config.
+cluster_processes() {
+  local e p
+  for e in /proc/[0-9]*/environ; do
+    p=${e#/proc/}; p=${p%/environ}
+    [ "$p" = $$ ] || [ "$p" = "$BASHPID" ] && continue
+    tr '\0' '\n' < "$e" 2>/dev/null | grep -qxF "SLURM_CONF=$state/slurm.conf" && echo "$p"
+  done
+  return 0
+}
 step="setup"
 fail() {
   echo "slurm-ci: FAILED at step '$step': $*" >&2
@@ -55,6 +66,13 @@ show_logs() {
 cleanup() {
   local rc=$?
   [ "$rc" = 0 ] || show_logs
+  # Jobs still running (a failure or a deadline): cancel them while slurmctld can, give slurmd 20 s to end
+  # them, then kill what is left of this cluster: slurmstepd daemonizes away from slurmd, so its processes and
+  # the jobs' are found by the SLURM_CONF of this cluster in their environment (no other process has it).
+  if [ -n "$array$merge" ]; then
+    timeout 10 scancel $array $merge 2>/dev/null || true
+    for _ in $(seq 40); do [ -z "$(timeout 5 squeue -h 2>/dev/null)" ] && break; sleep 0.5; done
+  fi
   # Our daemons only, newest first, by the PIDs we started; SIGTERM, then SIGKILL after 10 s.
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
     kill -TERM "${pids[i]}" 2>/dev/null || true
@@ -63,6 +81,10 @@ cleanup() {
     for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true
   done
+  if [ -n "$state" ]; then
+    left=$(cluster_processes)
+    [ -z "$left" ] || { say "killing processes left by this cluster: $(echo $left)"; kill -KILL $left 2>/dev/null || true; }
+  fi
   if [ -n "$state" ]; then
     if [ "$keep" = 1 ] || [ "$rc" != 0 ]; then say "state, logs and results kept in $state"
     else rm -rf "$state"; fi
@@ -144,6 +166,7 @@ line=$(echo "$out" | grep -E '^submitted sweep array [0-9]+ \([0-9]+ shards\) an
 [ -n "$line" ] || fail "submit.sh did not report the job ids: $out"
 array=$(echo "$line" | sed -E 's/^submitted sweep array ([0-9]+) .*/\1/')
 merge=$(echo "$line" | sed -E 's/.* merge job ([0-9]+).*/\1/')
+say "submitted: job array $array ($shards tasks), merge job $merge (afterany:$array)"
 
 # ---- 4. wait, then check ---------------------------------------------------------------------------------------
 step="wait for jobs"
