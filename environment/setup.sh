@@ -5,7 +5,7 @@
 #      io.github.padreati:rapaio-jupyter-kernel from Maven Central,
 #   3. the toolkit, built, and a kernelspec that puts it and its dependencies on the kernel's classpath and
 #      sets DJL's cache folder. The kernel runs under environment/kernel-launcher.py, which restarts a start
-#      that hangs (the Java kernel's start-up race, see that file).
+#      that hangs (1 in 5 of the Java kernel's starts; see environment/KERNEL.md).
 # Usage: environment/setup.sh [--headless] [--open]
 #   --headless  install only what executing notebooks needs (CI); no notebook UI
 #   --open      afterwards, open the notebooks in the classic Jupyter UI
