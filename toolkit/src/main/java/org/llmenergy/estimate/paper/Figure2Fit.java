@@ -290,7 +290,7 @@ public final class Figure2Fit {
     public List<String> extrapolationFlags(int inputTokens, int outputTokens, int batch) {
         List<String> flags = new ArrayList<>();
         if (batch > MAX_FITTED_BATCH) {
-            flags.add("batch " + batch + " beyond Figure 2's largest (" + MAX_FITTED_BATCH + "): the 1/B terms are extrapolated");
+            flags.add("batch above Figure 2's largest (" + MAX_FITTED_BATCH + "): the 1/B terms are extrapolated");
         }
         if (inputTokens > MAX_FITTED_INPUT) flags.add("prompt beyond Figure 2's longest (" + MAX_FITTED_INPUT + " tokens)");
         if (outputTokens - 1 > MAX_FITTED_DECODE) flags.add("decode tokens beyond Figure 2's most (" + MAX_FITTED_DECODE + ")");

@@ -56,7 +56,7 @@ class PaperFitModelTest {
         WorkloadPrice l4 = price("L4", 256);
         List<FlagCount> f = l4.flags();
         assertTrue(f.contains(new FlagCount(new EstimateFlag(EstimateFlag.Kind.EXTRAPOLATED, "batch 256 exceeds what the memory model fits on L4"), 1200)), f.toString());
-        assertTrue(f.stream().anyMatch(x -> x.flag().detail().startsWith("batch 256 beyond Figure 2's largest") && x.requests() == 1200), f.toString());
+        assertTrue(f.stream().anyMatch(x -> x.flag().detail().startsWith("batch above Figure 2's largest (128)") && x.requests() == 1200), f.toString());
     }
 
     @Test
