@@ -40,20 +40,22 @@ public sealed interface Workload {
     /**
      * A trace's requests at their exact lengths.
      *
-     * @param counts requests per distinct (input, output)
-     * @param label  the trace
+     * @param counts   requests per distinct (input, output)
+     * @param excluded requests left out on reading (failed ones dropped as asked), by reason
+     * @param label    the trace
      */
-    record ExactLengths(LengthPairCounts counts, String label) implements Workload {
+    record ExactLengths(LengthPairCounts counts, List<Exclusion> excluded, String label) implements Workload {
         public ExactLengths {
             Objects.requireNonNull(counts, "counts");
+            excluded = List.copyOf(excluded);
             Objects.requireNonNull(label, "label");
         }
 
-        @Override
-        public void forEachShape(LengthPairCounts.PairVisitor visitor) { counts.forEach(visitor); }
+        /** @return the counts with nothing left out */
+        public ExactLengths(LengthPairCounts counts, String label) { this(counts, List.of(), label); }
 
         @Override
-        public List<Exclusion> excluded() { return List.of(); }
+        public void forEachShape(LengthPairCounts.PairVisitor visitor) { counts.forEach(visitor); }
     }
 
     /**
@@ -156,7 +158,7 @@ public sealed interface Workload {
         LengthPairCounts counts = new LengthPairCounts();
         ReadSummary read = trace.read(counts);
         requireRequests(trace, read);
-        return new ExactLengths(counts, trace.source());
+        return new ExactLengths(counts, dropped(read), trace.source());
     }
 
     /**
@@ -187,7 +189,7 @@ public sealed interface Workload {
         int maxIn = b.inputEdges().get(b.inputEdges().size() - 1);
         int maxOut = b.outputEdges().get(b.outputEdges().size() - 1);
         String[] reasons = overflowReasons(b, maxIn, maxOut);
-        List<Exclusion> excluded = new ArrayList<>();
+        List<Exclusion> excluded = new ArrayList<>(dropped(read));
         for (int r = 0; r < 3; r++) {
             if (tally[3 * r] > 0) excluded.add(Exclusion.of(reasons[r], tally[3 * r], tally[3 * r + 1], tally[3 * r + 2]));
         }
@@ -234,6 +236,12 @@ public sealed interface Workload {
                 grid + "input > " + maxIn + " tokens",
                 grid + "output > " + maxOut + " tokens",
                 grid + "input > " + maxIn + " and output > " + maxOut + " tokens"};
+    }
+
+    /** Failed requests the reader dropped as asked ({@code dropFailed}): counted, their prompts not kept. */
+    private static List<Exclusion> dropped(ReadSummary read) {
+        return read.droppedFailed() == 0 ? List.of() : List.of(new Exclusion("failed request (0 output tokens) dropped on"
+                + " reading, as asked", read.droppedFailed(), OptionalLong.empty(), OptionalLong.of(0)));
     }
 
     private static void requireRequests(Trace trace, ReadSummary read) {

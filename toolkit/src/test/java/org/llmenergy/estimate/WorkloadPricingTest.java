@@ -71,6 +71,19 @@ class WorkloadPricingTest {
     }
 
     @Test
+    void failedRequestsDroppedOnReadingAreStillCounted() throws Exception {
+        Path f = dir.resolve("failed.csv");
+        Files.writeString(f, "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.6805900,100,11\n"
+                + "2023-11-16 18:15:47.6805900,70,0\n");
+        Trace t = Trace.open(f, org.llmenergy.workload.TraceOptions.DEFAULT.withDropFailed(true));
+        WorkloadPrice p = WorkloadPricing.price(model(0, 0), Workload.exactLengths(t));
+        assertEquals(1, p.requests());
+        assertEquals(List.of(new Exclusion("failed request (0 output tokens) dropped on reading, as asked", 1,
+                OptionalLong.empty(), OptionalLong.of(0))), p.exclusions());
+        assertTrue(p.excludedInputTokens().isEmpty(), "the reader does not keep a dropped request's prompt");
+    }
+
+    @Test
     void thePapersBinsExcludeAndCountRequestsOutsideTheGridWithTheirTokens() throws Exception {
         Trace t = trace("2023-11-16 18:15:46.6805900,100,11\n2023-11-16 18:15:47.6805900,9000,20\n"
                 + "2023-11-16 18:15:48.6805900,100,600\n2023-11-16 18:15:49.6805900,9000,700\n"
