@@ -389,6 +389,11 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     private static String energy(Interval i) {
-        return Energy.format(i.value()) + " [" + Energy.format(i.low()) + ", " + Energy.format(i.high()) + "]";
+        return joules(i.value()) + " [" + joules(i.low()) + ", " + joules(i.high()) + "]";
+    }
+
+    /** Small figures (per request, per token) keep four significant digits; large ones read in Wh/kWh. */
+    private static String joules(double j) {
+        return j < 1000 ? String.format(Locale.ROOT, "%.4g J", j) : Energy.format(j);
     }
 }
