@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
                 SweepCommand.class,
                 ResultsCommand.class,
                 EstimateCommand.class,
+                CalibrateCommand.class,
+                ValidateCommand.class,
+                ImpactsCommand.class,
                 ReproduceCommand.class,
                 CommandLine.HelpCommand.class
         })

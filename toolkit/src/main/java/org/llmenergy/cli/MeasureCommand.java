@@ -62,6 +62,10 @@ final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--series", description = "Include the power time series (and GPU telemetry) in the JSON.")
     boolean series;
 
+    @Option(names = "--codecarbon-csv", paramLabel = "FILE",
+            description = "Also append a row to FILE in CodeCarbon's emissions.csv layout (emissions left empty: no location).")
+    Path codecarbonCsv;
+
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments, after --.")
     List<String> command;
 
@@ -94,6 +98,7 @@ final class MeasureCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (codecarbonCsv != null) CodeCarbonExport.append(codecarbonCsv, result.measurement(), err);
         err.println(format.equals("json") ? json : MeasurementSummary.text(result.measurement()).stripTrailing());
         err.flush();
         return result.exitCode();

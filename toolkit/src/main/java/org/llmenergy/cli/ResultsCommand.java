@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
 
 /** {@code llm-energy results merge|show}: work with sweep results files. */
 @Command(name = "results", mixinStandardHelpOptions = true, description = "Merge and show sweep results files.",
-        subcommands = {ResultsCommand.Merge.class, ResultsCommand.Show.class})
+        subcommands = {ResultsCommand.Merge.class, ResultsCommand.Show.class, ResultsCommand.ImportCodeCarbon.class})
 final class ResultsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -114,6 +114,26 @@ final class ResultsCommand implements Runnable {
                         + " dotted field names, for example measurement.energy.total.gross.per1024J)");
             }
             return table.selectColumns(present.toArray(String[]::new));
+        }
+    }
+
+    /** {@code results import-codecarbon <emissions.csv> --out <results.jsonl>}. */
+    @Command(name = "import-codecarbon", mixinStandardHelpOptions = true,
+            description = {"Read CodeCarbon emissions.csv rows into a results file as labelled external measurements",
+                    "(type 'external'; rows already imported are skipped). Each record lists what CodeCarbon does not say."})
+    static final class ImportCodeCarbon implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<emissions.csv>", description = "a CodeCarbon emissions.csv")
+        Path csv;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "results file (JSON Lines) to append to")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            CodeCarbonImport.Summary s = CodeCarbonImport.run(csv, out);
+            System.out.printf("imported %d CodeCarbon rows from %s into %s as external measurements (%d already there)%n",
+                    s.imported(), csv, out, s.alreadyPresent());
+            return 0;
         }
     }
 }

@@ -38,15 +38,16 @@ public record PeakRate(String gpu, double tdpWatts, double flopsPerSecond, Spars
      */
     public static PeakRate of(GpuSpec gpu, Sparsity sparsity) {
         List<String> flags = new ArrayList<>();
+        double peak = gpu.bf16PeakFlopsPerSecond(sparsity); // refuses a sparse peak the datasheet does not give
         if (sparsity == Sparsity.SPARSE_2_4) {
+            double sparseTflops = peak / 1e12;
             flags.add(String.format(Locale.ROOT,
                     "peak %.1f TFLOP/s is the 2:4 structured-SPARSITY bf16 figure of the %s; the dense bf16 peak is"
                             + " %.1f TFLOP/s, with which the theoretical energy would be %.2fx larger",
-                    gpu.bf16SparseTflops(), gpu.name(), gpu.bf16DenseTflops(), gpu.bf16SparseTflops() / gpu.bf16DenseTflops()));
+                    sparseTflops, gpu.name(), gpu.bf16DenseTflops(), sparseTflops / gpu.bf16DenseTflops()));
         }
         if (gpu.unofficial()) flags.add(gpu.name() + ": no official datasheet figures; the catalog's peaks are estimates");
-        return new PeakRate(gpu.name(), gpu.tdpWatts(), gpu.bf16PeakFlopsPerSecond(sparsity), sparsity, flags,
-                gpu.primarySource());
+        return new PeakRate(gpu.name(), gpu.tdpWatts(), peak, sparsity, flags, gpu.primarySource());
     }
 
     /**

@@ -18,7 +18,8 @@
  *   <li>Results: {@link org.llmenergy.experiment.ResultRecord} lines written by
  *       {@link org.llmenergy.experiment.ResultsWriter}, read by {@link org.llmenergy.experiment.ResultsReader},
  *       merged by {@link org.llmenergy.experiment.ResultsMerger}, tabulated by
- *       {@link org.llmenergy.experiment.ResultsTable}.</li>
+ *       {@link org.llmenergy.experiment.ResultsTable}. Energies measured by other tools (CodeCarbon) enter a results
+ *       file as {@link org.llmenergy.experiment.ExternalMeasurement} lines, labelled and skipped by the sweep code.</li>
  * </ul>
  */
 package org.llmenergy.experiment;

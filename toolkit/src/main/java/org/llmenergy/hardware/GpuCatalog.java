@@ -15,21 +15,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * The GPU spec catalog: datasheet TDP, bf16 dense and sparse peaks, memory and bandwidth with their sources.
- * The built-in catalog is the resource {@code org/llmenergy/hardware/gpu-specs.csv}, a copy of the project's
- * reference table (each row names its primary and corroborating source).
+ * The GPU spec catalog: vendor, datasheet TDP, bf16 dense and sparse peaks, fp8 and fp4 dense peaks, memory and
+ * bandwidth, and the GPU-to-GPU interconnect, with their sources. The built-in catalog is the resource
+ * {@code org/llmenergy/hardware/gpu-specs.csv}: the project's reference table ({@code shared/reference/gpu-specs.csv})
+ * extended with the Blackwell parts, H20, MI300X, MI325X and Gaudi 3, and with the vendor, fp8/fp4 and interconnect
+ * columns (each row names its primary and corroborating source and its interconnect's source). An empty peak cell
+ * is an unknown figure, never zero.
  *
  * <p>Lookups accept the catalog name ({@code RTX-A6000}), the name NVML reports ({@code NVIDIA RTX A6000},
- * {@code NVIDIA H100 80GB HBM3}) or the paper's label ({@code A6000 Ada}); case, spaces, dashes and a leading
- * "NVIDIA" do not matter.
+ * {@code NVIDIA H100 80GB HBM3}), ML.ENERGY's labels ({@code H100}, {@code B200}), the vendor's marketing name
+ * ({@code AMD Instinct MI300X}, {@code Intel Gaudi 3}) or the paper's label ({@code A6000 Ada}); case, spaces,
+ * dashes and a leading "NVIDIA" do not matter.
  */
 public final class GpuCatalog {
     private static final String RESOURCE = "/org/llmenergy/hardware/gpu-specs.csv";
     private static final List<String> COLUMNS = List.of("gpu", "form_factor", "memory_gb", "memory_type",
             "hbm_bandwidth_gb_s", "tdp_w", "bf16_dense_tflops", "bf16_sparse_tflops", "fp16_dense_tflops_note",
-            "primary_source", "corroborating_source_seen", "confidence");
+            "primary_source", "corroborating_source_seen", "confidence", "vendor", "fp8_dense_tflops",
+            "fp4_dense_tflops", "interconnect", "interconnect_gb_s", "interconnect_direction", "interconnect_source");
 
     /** Names other tools print, mapped to catalog names (normalized keys, see {@link #normalize}). */
     private static final Map<String, String> ALIASES = Map.ofEntries(
@@ -47,7 +53,20 @@ public final class GpuCatalog {
             Map.entry("a6000ada", "RTX-6000-Ada"),
             Map.entry("rtxa6000ada", "RTX-6000-Ada"),
             Map.entry("a10g", "A10G (AWS G5)"),
-            Map.entry("geforcertx4090", "RTX-4090"));
+            Map.entry("geforcertx4090", "RTX-4090"),
+            Map.entry("hgxb200", "B200"),
+            Map.entry("dgxb200", "B200"),
+            Map.entry("b200sxm", "B200"),
+            Map.entry("hgxb100", "B100"),
+            Map.entry("gb200nvl72", "GB200"),
+            Map.entry("hgxh20", "H20"),
+            Map.entry("amdinstinctmi300x", "MI300X"),
+            Map.entry("instinctmi300x", "MI300X"),
+            Map.entry("amdinstinctmi325x", "MI325X"),
+            Map.entry("instinctmi325x", "MI325X"),
+            Map.entry("intelgaudi3", "Gaudi-3"),
+            Map.entry("gaudi3", "Gaudi-3"),
+            Map.entry("hl325l", "Gaudi-3"));
 
     private static volatile GpuCatalog builtIn;
 
@@ -128,13 +147,32 @@ public final class GpuCatalog {
         double bw = number(c, 4, src, line, unofficial);
         double tdp = number(c, 5, src, line, unofficial);
         double dense = number(c, 6, src, line, unofficial);
-        double sparse = number(c, 7, src, line, unofficial);
+        OptionalDouble sparse = optionalNumber(c, 7, src, line, unofficial);
+        OptionalDouble fp8 = optionalNumber(c, 13, src, line, unofficial);
+        OptionalDouble fp4 = optionalNumber(c, 14, src, line, unofficial);
+        double linkGbPerS = number(c, 16, src, line, unofficial);
         try {
+            Vendor vendor = Vendor.parse(cell(c, 12, src, line));
+            Interconnect link = new Interconnect(cell(c, 15, src, line), linkGbPerS,
+                    Interconnect.Direction.parse(cell(c, 17, src, line)), cell(c, 18, src, line));
             return new GpuSpec(c.get(0), c.get(1), mem, c.get(3), bw, tdp, dense, sparse, c.get(8), c.get(9),
-                    c.get(10), c.get(11), unofficial[0]);
+                    c.get(10), c.get(11), unofficial[0], vendor, fp8, fp4, link);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(src + ", line " + line + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A text cell that must not be empty. */
+    private static String cell(List<String> cells, int col, String src, int line) {
+        String v = cells.get(col).trim();
+        if (v.isEmpty()) throw new IllegalArgumentException("column " + COLUMNS.get(col) + " is empty");
+        return v;
+    }
+
+    /** An empty cell is an unknown figure; anything else must be a number as in {@link #number}. */
+    private static OptionalDouble optionalNumber(List<String> cells, int col, String src, int line, boolean[] unofficial) {
+        if (cells.get(col).isBlank()) return OptionalDouble.empty();
+        return OptionalDouble.of(number(cells, col, src, line, unofficial));
     }
 
     /** Reads a number cell; a leading '~' or a trailing "(unofficial)" note marks the row as unofficial. */

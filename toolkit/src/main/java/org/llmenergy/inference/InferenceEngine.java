@@ -13,9 +13,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.llmenergy.model.Family;
 import org.llmenergy.model.ModelConfig;
 
 /**
@@ -61,7 +64,7 @@ public final class InferenceEngine implements AutoCloseable {
      * @param source  where architecture and weights come from
      * @param options device, precision, threads
      * @return the engine; close it to free its memory
-     * @throws UnsupportedOperationException for bf16, or a mixture-of-experts architecture
+     * @throws UnsupportedOperationException for bf16, or an architecture {@link #requireRunnable} refuses
      * @throws IllegalStateException         when no GPU is visible or the weights do not fit
      * @throws CheckpointFormatException     when a checkpoint is malformed or does not match its config
      */
@@ -69,13 +72,39 @@ public final class InferenceEngine implements AutoCloseable {
         return new InferenceEngine(source, options, loadModel(source, options));
     }
 
-    private static Transformer loadModel(ModelSource source, EngineOptions options) {
-        ModelConfig config = source.config();
-        DataType type = options.precision().dataType();
+    /** Families whose layers the DJL transformer implements; every other family is described, not run. */
+    private static final Set<Family> RUNNABLE = EnumSet.of(Family.LLAMA, Family.QWEN2, Family.OLMO);
+
+    /**
+     * Refuses any architecture the DJL transformer does not implement, so that it is never run as something else.
+     *
+     * @param config the architecture
+     * @throws UnsupportedOperationException naming the model and the feature: a family other than Llama, Qwen2 or
+     *                                       OLMo, mixture-of-experts layers, latent attention or sliding windows
+     */
+    public static void requireRunnable(ModelConfig config) {
+        if (!RUNNABLE.contains(config.family())) {
+            throw new UnsupportedOperationException(config.name() + " is a " + config.family() + " model; the DJL "
+                    + "transformer runs only " + RUNNABLE + " dense models (use the analytic estimators for others)");
+        }
         if (config.isMoe()) {
             throw new UnsupportedOperationException(config.name() + " is a mixture-of-experts model ("
                     + config.numExperts() + " experts); the DJL transformer runs dense models only");
         }
+        if (config.isMla()) {
+            throw new UnsupportedOperationException(config.name() + " uses multi-head latent attention; the DJL "
+                    + "transformer implements grouped-query attention only");
+        }
+        if (config.slidingWindow().present()) {
+            throw new UnsupportedOperationException(config.name() + " uses sliding-window attention ("
+                    + config.slidingWindow().tokens() + " tokens); the DJL transformer attends the whole context");
+        }
+    }
+
+    private static Transformer loadModel(ModelSource source, EngineOptions options) {
+        ModelConfig config = source.config();
+        DataType type = options.precision().dataType();
+        requireRunnable(config);
         Engine engine = Engine.getEngine(ENGINE);
         Device device = options.device().toDjl();
         if (options.device().gpu() && engine.getGpuCount() <= options.device().index()) {

@@ -12,11 +12,14 @@ import java.util.Objects;
  * <ul>
  *   <li><b>Weight matmuls, per token and layer:</b> Q {@code 2·d·h·e}, K and V {@code 2·2·d·k·e}, output
  *       projection {@code 2·h·e·d}; SwiGLU MLP (gate, up, down) {@code 2·3·d·f}. A mixture-of-experts layer
- *       counts its r active experts, {@code r·2·3·d·f}, plus the router {@code 2·d·E}.</li>
+ *       counts its r active experts, {@code r·2·3·d·f} (f = the expert width), its shared experts and the
+ *       router {@code 2·d·E}. MLA, ungated MLPs and leading dense layers follow
+ *       {@link ModelConfig#activeParameterCount()}: twice its weight matrices, LM head apart.</li>
  *   <li><b>LM head:</b> {@code 2·d·V} per position it is applied to: every decode step, and in prefill either
  *       the last prompt position or all of them ({@link LmHeadPolicy}).</li>
  *   <li><b>Attention with a KV cache:</b> {@code 4·h·e} per query-key pair and layer (scores QK^T and the
- *       weighted sum of V, 2 FLOPs per MAC each). Prefill of I tokens is causal: I(I+1)/2 pairs (or I^2, or
+ *       weighted sum of V, 2 FLOPs per MAC each; in general {@link ModelConfig#attentionFlopsPerAttendedToken()}).
+ *       A sliding-window layer attends at most its window of keys. Prefill of I tokens is causal: I(I+1)/2 pairs (or I^2, or
  *       nothing; {@link PrefillAttention}). Decode step t = 1 .. O-1 processes the token at position I+t and
  *       attends I+t cached keys, itself included.</li>
  *   <li><b>Phases:</b> the prefill pass handles the whole prompt and yields the first output token; the other
@@ -57,6 +60,10 @@ public final class FlopsModel {
     private final double linearPerToken;
     private final double lmHeadPerPosition;
     private final double attentionPerPair;
+    private final double attentionPerLayerPair;
+    private final int localLayers;
+    private final int globalLayers;
+    private final long window;
 
     /**
      * @param config  the architecture
@@ -65,17 +72,13 @@ public final class FlopsModel {
     public FlopsModel(ModelConfig config, FlopsOptions options) {
         this.config = Objects.requireNonNull(config, "config");
         this.options = Objects.requireNonNull(options, "options");
-        double d = config.hiddenSize();
-        double q = (double) config.numHeads() * config.headDim();
-        double kv = config.kvDim();
-        double attnProj = 2 * d * q + 2 * 2 * d * kv + 2 * q * d;
-        double mlpOne = 2 * 3 * d * config.intermediateSize();
-        double mlp = config.isMoe()
-                ? config.expertsPerToken() * mlpOne + 2 * d * config.numExperts()
-                : mlpOne;
-        this.linearPerToken = config.numLayers() * (attnProj + mlp);
-        this.lmHeadPerPosition = 2 * d * config.vocabSize();
-        this.attentionPerPair = 4.0 * q * config.numLayers();
+        this.linearPerToken = 2.0 * config.linearWeightsPerToken();
+        this.lmHeadPerPosition = 2.0 * config.lmHeadParameters();
+        this.attentionPerLayerPair = config.attentionFlopsPerAttendedToken();
+        this.attentionPerPair = attentionPerLayerPair * config.numLayers();
+        this.localLayers = config.slidingWindow().localLayers(config.numLayers());
+        this.globalLayers = config.numLayers() - localLayers;
+        this.window = config.slidingWindow().tokens();
     }
 
     /** @return a model with the default {@link FlopsOptions#KV_CACHED} options */
@@ -93,7 +96,7 @@ public final class FlopsModel {
     /** @return LM-head FLOPs per position it is applied to, {@code 2·d·V} */
     public double lmHeadFlopsPerPosition() { return lmHeadPerPosition; }
 
-    /** @return attention FLOPs per query-key pair through all layers, {@code 4·h·e·L} */
+    /** @return attention FLOPs per query-key pair through all layers, {@code 4·h·e·L} (windows not applied) */
     public double attentionFlopsPerPair() { return attentionPerPair; }
 
     /**
@@ -104,12 +107,12 @@ public final class FlopsModel {
         requireAtLeastOne("inputTokens", inputTokens);
         double i = inputTokens;
         double head = options.prefillLmHead() == LmHeadPolicy.ALL_POSITIONS ? i : 1;
-        double pairs = switch (options.prefillAttention()) {
-            case CAUSAL -> i * (i + 1) / 2;
-            case FULL_SQUARE -> i * i;
+        double attn = switch (options.prefillAttention()) {
+            case CAUSAL -> attentionPerLayerPair * (globalLayers * (i * (i + 1) / 2) + localLayers * sumMin(1, inputTokens));
+            case FULL_SQUARE -> attentionPerPair * i * i; // an eager masked matmul computes every pair, window or not
             case NOT_COUNTED -> 0;
         };
-        return linearPerToken * i + lmHeadPerPosition * head + attentionPerPair * pairs;
+        return linearPerToken * i + lmHeadPerPosition * head + attn;
     }
 
     /**
@@ -120,7 +123,7 @@ public final class FlopsModel {
      */
     public double decodeStep(long contextTokens) {
         if (contextTokens < 1) throw new IllegalArgumentException("contextTokens must be >= 1, got " + contextTokens);
-        double attn = options.decodeAttention() ? attentionPerPair * contextTokens : 0;
+        double attn = options.decodeAttention() ? attentionPerLayerPair * config.attendedContext(contextTokens) : 0;
         return linearPerToken + lmHeadPerPosition + attn;
     }
 
@@ -133,8 +136,10 @@ public final class FlopsModel {
         requireAtLeastOne("inputTokens", inputTokens);
         requireAtLeastOne("outputTokens", outputTokens);
         double steps = outputTokens - 1.0;
-        double pairs = steps * inputTokens + steps * (steps + 1) / 2;
-        double attn = options.decodeAttention() ? attentionPerPair * pairs : 0;
+        double fullPairs = steps * inputTokens + steps * (steps + 1) / 2;
+        double localPairs = sumMin((long) inputTokens + 1, (long) inputTokens + outputTokens - 1);
+        double attn = options.decodeAttention()
+                ? attentionPerLayerPair * (globalLayers * fullPairs + localLayers * localPairs) : 0;
         return (linearPerToken + lmHeadPerPosition) * steps + attn;
     }
 
@@ -145,6 +150,15 @@ public final class FlopsModel {
      */
     public RequestFlops request(int inputTokens, int outputTokens) {
         return new RequestFlops(inputTokens, outputTokens, prefill(inputTokens), decode(inputTokens, outputTokens));
+    }
+
+    /** Sum of min(j, window) for j = from .. to (0 when to < from): the keys a sliding-window layer attends. */
+    private double sumMin(long from, long to) {
+        if (to < from || localLayers == 0) return 0;
+        double w = window;
+        if (to <= window) return (double) (from + to) * (to - from + 1) / 2;
+        if (from > window) return w * (to - from + 1);
+        return (double) (from + window) * (window - from + 1) / 2 + w * (to - window);
     }
 
     private static void requireAtLeastOne(String what, int v) {

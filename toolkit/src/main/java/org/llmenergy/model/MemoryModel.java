@@ -44,11 +44,11 @@ public final class MemoryModel {
     public MemoryAssumptions assumptions() { return assumptions; }
 
     /** @return weight bytes */
-    public long weightBytes() { return config.parameterCount() * assumptions.weights().bytes(); }
+    public long weightBytes() { return assumptions.weights().bytesFor(config.parameterCount()); }
 
-    /** @return KV-cache bytes per token of one sequence, {@code 2·L·k·e·bytes} */
+    /** @return KV-cache bytes per token of one sequence: {@link ModelConfig#kvCacheElementsPerToken()} x bytes */
     public long kvBytesPerToken() {
-        return 2L * config.numLayers() * config.kvDim() * assumptions.kvCache().bytes();
+        return assumptions.kvCache().bytesFor(config.kvCacheElementsPerToken());
     }
 
     /**
@@ -75,7 +75,7 @@ public final class MemoryModel {
         if (assumptions.prefillChunkTokens() > 0) prefillTokens = Math.min(prefillTokens, assumptions.prefillChunkTokens());
         long prefillRows = assumptions.logits() == LmHeadPolicy.ALL_POSITIONS ? prefillTokens : Math.min(b, prefillTokens);
         long scores = assumptions.scoresMaterialized()
-                ? 2L * prefillTokens * config.numHeads() * inputTokens * assumptions.activations().bytes()
+                ? assumptions.activations().bytesFor(2L * prefillTokens * config.numHeads() * inputTokens)
                 : 0;
         long prefill = prefillTokens * perTokenActivationBytes() + prefillRows * logitsRowBytes() + scores;
         long decode = b * perTokenActivationBytes() + b * logitsRowBytes();
@@ -86,9 +86,12 @@ public final class MemoryModel {
         long d = config.hiddenSize();
         long q = (long) config.numHeads() * config.headDim();
         long kv = config.kvDim();
-        long fActive = (long) config.intermediateSize() * (config.isMoe() ? config.expertsPerToken() : 1);
+        long fMoe = config.isMoe()
+                ? (long) config.moeIntermediateSize() * (config.expertsPerToken() + config.sharedExperts()) : 0;
+        long fDense = config.denseLayerCount() > 0 ? config.intermediateSize() : 0;
+        long fActive = Math.max(fMoe, fDense);
         long elements = 2 * d + Math.max(2 * q + 2 * kv, 3 * fActive);
-        return elements * assumptions.activations().bytes();
+        return assumptions.activations().bytesFor(elements);
     }
 
     private long logitsRowBytes() { return 4L * config.vocabSize(); }

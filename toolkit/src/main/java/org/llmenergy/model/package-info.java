@@ -1,5 +1,7 @@
 /**
- * Transformer architecture configs and presets, analytic FLOPs and bytes per request, memory footprint
- * and the largest batch that fits a device. Uses {@code hardware}.
+ * Transformer architecture configs ({@link org.llmenergy.model.ModelConfig}: dense, mixture-of-experts, latent and
+ * sliding-window attention, with parameter, KV-cache and attention counts) and their presets, number formats,
+ * analytic FLOPs and bytes per request, memory footprint and the largest batch that fits a device. Uses
+ * {@code hardware}.
  */
 package org.llmenergy.model;

@@ -1,6 +1,6 @@
 /**
  * Tablesaw tables and XChart figures for every figure and table of the paper, and the offline HTML report.
- * Uses {@code estimate}, {@code experiment} and {@code workload}.
+ * Uses {@code estimate}, {@code experiment}, {@code impact} and {@code workload}.
  *
  * <ul>
  *   <li><b>Inputs:</b> the paper's numbers come from {@code estimate.paper.PaperNumbers}; ours come as neutral
@@ -13,6 +13,9 @@
  *       {@link org.llmenergy.report.ReportTable}s. Every legend entry and source line says whether a value is the
  *       paper's (published or digitised), a model, or ours (measured or estimated); a figure without ours says
  *       "paper only".</li>
+ *   <li><b>Impacts:</b> {@link org.llmenergy.report.GridImpactFigure} draws one energy's operational emissions in
+ *       several grids (countries and cloud regions) with the energy's interval, and says what the factors leave
+ *       out.</li>
  *   <li><b>Sections:</b> {@link org.llmenergy.report.PaperSections} composes them per paper section for the
  *       notebooks and {@link org.llmenergy.report.HtmlReport#add(org.llmenergy.report.ReportSection)}.</li>
  * </ul>

@@ -14,10 +14,11 @@ class DatasetsCommandTest {
         CliRun run = CliRun.of("datasets", "list", "--format", "json");
         assertEquals(0, run.exit(), run.err());
         JsonNode rows = new ObjectMapper().readTree(run.out());
-        assertEquals(12, rows.size());
+        assertEquals(14, rows.size());
         assertEquals("azure-code-2023", rows.get(0).get("id").asText());
         assertEquals(1, rows.get(0).get("mirrored").asInt());
-        assertEquals(319, rows.get(10).get("mirrored").asInt(), "mlenergy-v2 is fully mirrored");
+        assertEquals(3, rows.get(10).get("mirrored").asInt(), "codecarbon-grid is fully mirrored");
+        assertEquals(319, rows.get(12).get("mirrored").asInt(), "mlenergy-v2 is fully mirrored");
     }
 
     @Test

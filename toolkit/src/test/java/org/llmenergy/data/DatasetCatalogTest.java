@@ -18,7 +18,7 @@ class DatasetCatalogTest {
     void bundledCatalogHasEveryDatasetTheProjectUses() {
         assertEquals(List.of("azure-code-2023", "azure-conv-2023", "azure-code-2024", "azure-conv-2024",
                 "burstgpt-1", "burstgpt-2", "burstgpt-3", "burstgpt-without-fails-1", "burstgpt-without-fails-2",
-                "burstgpt-without-fails-3", "mlenergy-v2", "mlenergy-v3"), catalog.ids());
+                "burstgpt-without-fails-3", "codecarbon-grid", "ecologits-mixes", "mlenergy-v2", "mlenergy-v3"), catalog.ids());
         for (DatasetEntry e : catalog.entries()) {
             assertFalse(e.license().isBlank(), e.id());
             assertFalse(e.citation().isBlank(), e.id());
@@ -61,7 +61,11 @@ class DatasetCatalogTest {
         DatasetEntry v3 = catalog.entry("mlenergy-v3");
         assertEquals("public/data/models/Qwen__Qwen3-14B__gpqa.json", v3.mainFile().path());
         assertEquals("2205fbb03251af3120b5b99e5c4ae0d5062f6a6c0540e18d45a767adf3f085ea", v3.mainFile().sha256());
-        assertEquals(1, v3.files().stream().filter(DatasetFile::hasChecksum).count());
+        // Only the calibration split is listed, every file with its hash: the external validation files are not.
+        assertEquals(16, v3.files().size());
+        assertEquals(16, v3.files().stream().filter(DatasetFile::hasChecksum).count());
+        assertTrue(v3.files().stream().noneMatch(f -> f.path().contains("Llama-3.3") || f.path().endsWith("index.json")),
+                "external validation files must not be in the catalog");
     }
 
     @Test

@@ -14,8 +14,9 @@ import org.llmenergy.units.Provenance;
 import org.llmenergy.workload.BinCount;
 
 class TheoreticalEstimatorTest {
-    private static final ModelConfig TINY = new ModelConfig("hand", Family.LLAMA, 10, 4, 1, 2, 1, 2, 8, 64,
-            10000, null, 1e-5, false, false, 0, 0);
+    private static final ModelConfig TINY = ModelConfig.builder().setName("hand").setFamily(Family.LLAMA).setVocabSize(10).setHiddenSize(4)
+            .setNumLayers(1).setNumHeads(2).optNumKvHeads(1).optHeadDim(2).setIntermediateSize(8)
+            .optMaxPositions(64).build();
 
     @Test
     void paperConstantsTimesHandCountedFlops() {

@@ -1,6 +1,7 @@
 package org.llmenergy.inference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +12,10 @@ import ai.djl.ndarray.BaseNDManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.llmenergy.model.Family;
+import org.llmenergy.model.ModelConfig;
 import org.llmenergy.model.Presets;
+import org.llmenergy.model.SlidingWindow;
 
 class InferenceEngineTest {
     static final ModelSource TINY = new ModelSource.RandomWeights(TestModels.tinyLlama("tiny-test"), 3);
@@ -126,6 +130,9 @@ class InferenceEngineTest {
         var moe = assertThrows(UnsupportedOperationException.class,
                 () -> InferenceEngine.load(new ModelSource.RandomWeights(Presets.get("olmoe-1b-7b"), 0), EngineOptions.cpu()));
         assertTrue(moe.getMessage().contains("mixture-of-experts"), moe.getMessage());
+        var qwen3 = assertThrows(UnsupportedOperationException.class,
+                () -> InferenceEngine.load(new ModelSource.RandomWeights(Presets.get("qwen3-8b"), 0), EngineOptions.cpu()));
+        assertTrue(qwen3.getMessage().contains("QWEN3"), qwen3.getMessage());
         var gpu = assertThrows(IllegalStateException.class,
                 () -> InferenceEngine.load(TINY, EngineOptions.cpu().withDevice(ComputeDevice.parse("gpu:7"))));
         assertTrue(gpu.getMessage().contains("GPU.md"), gpu.getMessage());
@@ -150,5 +157,25 @@ class InferenceEngineTest {
         assertEquals(Precision.FP16, Precision.parse("float16"));
         assertEquals("gpu:1", ComputeDevice.parse("gpu:1").label());
         assertThrows(IllegalArgumentException.class, () -> ComputeDevice.parse("tpu"));
+    }
+
+    /** Every family the transformer does not implement is refused, even with a dense, Llama-sized shape. */
+    @Test
+    void refusesEveryFamilyItDoesNotImplement() {
+        for (Family f : Family.values()) {
+            ModelConfig shape = TestModels.tinyLlama("as-" + f).toBuilder().setFamily(f).build();
+            if (f == Family.LLAMA || f == Family.QWEN2 || f == Family.OLMO) {
+                assertDoesNotThrow(() -> InferenceEngine.requireRunnable(shape));
+            } else {
+                var e = assertThrows(UnsupportedOperationException.class, () -> InferenceEngine.requireRunnable(shape));
+                assertTrue(e.getMessage().contains(f.name()), e.getMessage());
+            }
+        }
+        ModelConfig windowed = TestModels.tinyLlama("w").toBuilder().optSlidingWindow(SlidingWindow.everyLayer(16)).build();
+        var w = assertThrows(UnsupportedOperationException.class, () -> InferenceEngine.requireRunnable(windowed));
+        assertTrue(w.getMessage().contains("sliding-window"), w.getMessage());
+        ModelConfig latent = TestModels.tinyLlama("mla").toBuilder().optNumKvHeads(4).optHeadDim(4).optMla(8, 0, 2, 2, 4).build();
+        var mla = assertThrows(UnsupportedOperationException.class, () -> InferenceEngine.requireRunnable(latent));
+        assertTrue(mla.getMessage().contains("latent attention"), mla.getMessage());
     }
 }

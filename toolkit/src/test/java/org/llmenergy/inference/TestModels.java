@@ -9,11 +9,15 @@ final class TestModels {
 
     /** A 2-layer Llama with grouped-query attention, vocabulary 96. */
     static ModelConfig tinyLlama(String name) {
-        return new ModelConfig(name, Family.LLAMA, 96, 32, 2, 4, 2, 8, 48, 256, 10000, null, 1e-5, true, false, 0, 0);
+        return ModelConfig.builder().setName(name).setFamily(Family.LLAMA).setVocabSize(96).setHiddenSize(32)
+                .setNumLayers(2).setNumHeads(4).optNumKvHeads(2).optHeadDim(8).setIntermediateSize(48)
+                .optMaxPositions(256).optTieEmbeddings(true).build();
     }
 
     /** A 1-layer Llama with the same vocabulary, as a draft. */
     static ModelConfig tinyDraft() {
-        return new ModelConfig("tiny-draft", Family.LLAMA, 96, 16, 1, 2, 1, 8, 32, 256, 10000, null, 1e-5, true, false, 0, 0);
+        return ModelConfig.builder().setName("tiny-draft").setFamily(Family.LLAMA).setVocabSize(96).setHiddenSize(16)
+                .setNumLayers(1).setNumHeads(2).optNumKvHeads(1).optHeadDim(8).setIntermediateSize(32)
+                .optMaxPositions(256).optTieEmbeddings(true).build();
     }
 }

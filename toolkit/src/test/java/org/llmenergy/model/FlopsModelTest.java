@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class FlopsModelTest {
     /** d=4, 2 query heads, 1 KV head, head dim 2, MLP 8, 1 layer, vocabulary 10. */
-    private static final ModelConfig TINY = new ModelConfig("hand", Family.LLAMA, 10, 4, 1, 2, 1, 2, 8, 64,
-            10000, null, 1e-5, false, false, 0, 0);
+    private static final ModelConfig TINY = ModelConfig.builder().setName("hand").setFamily(Family.LLAMA).setVocabSize(10).setHiddenSize(4)
+            .setNumLayers(1).setNumHeads(2).optNumKvHeads(1).optHeadDim(2).setIntermediateSize(8)
+            .optMaxPositions(64).build();
 
     @Test
     void perTokenTermsByHand() {
@@ -53,7 +54,9 @@ class FlopsModelTest {
 
     @Test
     void mixtureOfExpertsCountsActiveExpertsAndRouter() {
-        ModelConfig moe = new ModelConfig("moe", Family.OLMO, 10, 4, 1, 2, 1, 2, 8, 64, 10000, null, 1e-5, false, false, 4, 2);
+        ModelConfig moe = ModelConfig.builder().setName("moe").setFamily(Family.OLMO).setVocabSize(10).setHiddenSize(4)
+                .setNumLayers(1).setNumHeads(2).optNumKvHeads(1).optHeadDim(2).setIntermediateSize(8)
+                .optMaxPositions(64).optNumExperts(4).optExpertsPerToken(2).build();
         // attention 96 + 2 active experts * 192 + router 2*4*4
         assertEquals(96 + 2 * 192 + 32, FlopsModel.of(moe).linearFlopsPerToken());
     }
@@ -88,5 +91,29 @@ class FlopsModelTest {
         FlopsModel m = FlopsModel.of(TINY);
         assertThrows(IllegalArgumentException.class, () -> m.prefill(0));
         assertThrows(IllegalArgumentException.class, () -> m.decode(4, 0));
+    }
+
+    @Test
+    void slidingWindowLayersCapTheirKeys() {
+        // two layers of TINY's shape: layer 0 local with a 2-token window, layer 1 global; 16 FLOPs per pair and layer
+        ModelConfig windowed = TINY.toBuilder().setNumLayers(2).optSlidingWindow(SlidingWindow.withGlobalEvery(2, 2)).build();
+        FlopsModel m = FlopsModel.of(windowed);
+        double linear = m.linearFlopsPerToken();
+        assertEquals(2 * 288, linear);
+        // causal prefill of 4: global 1+2+3+4 = 10 pairs, local 1+2+2+2 = 7 pairs
+        assertEquals(4 * linear + 80 + 16 * (10 + 7), m.prefill(4));
+        // decode I = 4, O = 3: steps attend 5 and 6 keys globally, 2 and 2 locally
+        assertEquals(2 * (linear + 80) + 16 * (5 + 6 + 2 + 2), m.decode(4, 3));
+        assertEquals(m.decodeStep(5) + m.decodeStep(6), m.decode(4, 3));
+    }
+
+    @Test
+    void latentAttentionUsesItsOwnHeadDimensions() {
+        ModelConfig ds = Presets.get("deepseek-v3.1");
+        // 2 * 128 heads * (192 + 128) per pair and layer, 61 layers
+        assertEquals(2.0 * 128 * 320 * 61, FlopsModel.of(ds).attentionFlopsPerPair());
+        assertEquals(2.0 * ds.activeParameterCount() - 2.0 * ds.lmHeadParameters(),
+                FlopsModel.of(ds).linearFlopsPerToken(), 2e-4 * ds.activeParameterCount(),
+                "matmul FLOPs are twice the active weights (norms and biases are a rounding error)");
     }
 }

@@ -1,6 +1,7 @@
 package org.llmenergy.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class HuggingFaceConfigTest {
 
     @Test
     void refusesWhatTheTransformerDoesNotImplement() {
-        assertMessage(LLAMA_31_8B.replace("\"llama\"", "\"mistral\""), "field 'model_type'", "'mistral' is not supported");
+        assertMessage(LLAMA_31_8B.replace("\"llama\"", "\"baichuan\""), "field 'model_type'", "'baichuan' is not supported");
         assertMessage(LLAMA_31_8B.replace("\"mlp_bias\": false", "\"mlp_bias\": true"), "field 'mlp_bias'", "not supported");
         assertMessage(LLAMA_31_8B.replace("\"silu\"", "\"gelu\""), "field 'hidden_act'", "'gelu'");
         assertMessage(LLAMA_31_8B.replace("\"llama3\"", "\"yarn\""), "rope_scaling.rope_type", "'yarn'");
@@ -82,5 +83,67 @@ class HuggingFaceConfigTest {
         var e = assertThrows(IllegalArgumentException.class, () -> HuggingFaceConfig.parse(json, "cfg/config.json", "m"));
         assertTrue(e.getMessage().startsWith("cfg/config.json: "), e.getMessage());
         assertTrue(e.getMessage().contains(where) && e.getMessage().contains(what), e.getMessage());
+    }
+
+    /** Self-made fixtures with the fields of the public configs (test resources hf-configs/), each against its preset. */
+    @Test
+    void analyticFamiliesGiveThePresetShapes() throws Exception {
+        String[][] fixtureToPreset = {
+            {"qwen3-8b", "qwen3-8b"},
+            {"qwen3-30b-a3b", "qwen3-30b-a3b"},
+            {"deepseek-v3", "deepseek-v3.1"},
+            {"gemma-3-27b-it", "gemma-3-27b"},
+            {"gemma-2-9b-it", "gemma-2-9b"},
+            {"mistral-7b-v0.3", "mistral-7b-v0.3"},
+            {"mixtral-8x7b", "mixtral-8x7b"},
+            {"gpt-oss-20b", "gpt-oss-20b"},
+            {"phi-3-mini-4k", "phi-3-mini"},
+            {"starcoder2-3b", "starcoder2-3b"},
+        };
+        for (String[] pair : fixtureToPreset) {
+            ModelConfig parsed = HuggingFaceConfig.parse(fixture(pair[0]), pair[0] + ".json", pair[1]);
+            assertEquals(Presets.get(pair[1]), parsed, pair[0]);
+        }
+    }
+
+    @Test
+    void nestedTextConfigAndLayerTypesAreRead() throws Exception {
+        ModelConfig gemma3 = HuggingFaceConfig.parse(fixture("gemma-3-27b-it"), "g.json", "g");
+        assertEquals(Family.GEMMA3, gemma3.family());
+        assertEquals(262208, gemma3.vocabSize(), "Gemma3TextConfig's default when text_config omits it");
+        assertEquals(SlidingWindow.withGlobalEvery(1024, 6), gemma3.slidingWindow());
+        String oss = fixture("gpt-oss-20b");
+        String broken = oss.replaceFirst("\"full_attention\", \"sliding_attention\"", "\"sliding_attention\", \"sliding_attention\"");
+        assertMessage(broken, "field 'layer_types'", "not periodic");
+        assertMessage(oss.replace("\"num_hidden_layers\": 24", "\"num_hidden_layers\": 23"), "field 'layer_types'",
+                "num_hidden_layers is 23");
+        assertMessage(fixture("gemma-3-27b-it").replace("\"hidden_size\": 5376", "\"hidden_size\": \"wide\""),
+                "field 'text_config.hidden_size'", "expected an integer");
+    }
+
+    @Test
+    void hybridsAndLinearAttentionAreRefusedWithTheReason() throws Exception {
+        assertMessage(fixture("jamba-mini"), "field 'model_type'", "Mamba");
+        assertMessage(fixture("nemotron-h"), "field 'architectures'", "NemotronHForCausalLM");
+        assertMessage(fixture("qwen3-8b").replace("\"qwen3\"", "\"qwen3_next\""), "field 'model_type'", "linear attention");
+        assertMessage(fixture("qwen3-8b").replace("\"qwen3\"", "\"phi3small\""), "field 'model_type'", "block-sparse");
+        assertMessage(fixture("qwen3-30b-a3b").replace("\"decoder_sparse_step\": 1", "\"decoder_sparse_step\": 2"),
+                "field 'decoder_sparse_step'", "not represented");
+        assertMessage(fixture("qwen3-30b-a3b").replace("\"mlp_only_layers\": []", "\"mlp_only_layers\": [0]"),
+                "field 'mlp_only_layers'", "not represented");
+    }
+
+    @Test
+    void mistralWindowIsOnEveryLayerUnlessNullOrAsLongAsTheContext() throws Exception {
+        String v03 = fixture("mistral-7b-v0.3");
+        assertFalse(HuggingFaceConfig.parse(v03, "m", "m").slidingWindow().present());
+        ModelConfig v01 = HuggingFaceConfig.parse(v03.replace("\"sliding_window\": null", "\"sliding_window\": 4096"), "m", "m");
+        assertEquals(SlidingWindow.everyLayer(4096), v01.slidingWindow());
+        ModelConfig longWindow = HuggingFaceConfig.parse(v03.replace("\"sliding_window\": null", "\"sliding_window\": 32768"), "m", "m");
+        assertFalse(longWindow.slidingWindow().present());
+    }
+
+    private String fixture(String name) throws Exception {
+        return java.nio.file.Files.readString(Path.of(getClass().getResource("/hf-configs/" + name + ".json").toURI()));
     }
 }

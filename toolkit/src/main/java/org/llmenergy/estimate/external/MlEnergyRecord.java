@@ -17,6 +17,7 @@ import org.llmenergy.units.Provenance;
  * @param numGpus           GPUs used (v2: TP x PP)
  * @param tensorParallel    tensor-parallel degree
  * @param pipelineParallel  pipeline-parallel degree (1 where the file has none)
+ * @param expertParallel    expert-parallel degree (1 where the file has none; v3's {@code parallelization})
  * @param configuredBatch   the batch limit of the configuration (v2: {@code bsN} in the file name; v3:
  *                          {@code max_num_seqs})
  * @param maxBatchObserved  the largest batch observed (v2's {@code Max BS}), if given
@@ -27,6 +28,7 @@ import org.llmenergy.units.Provenance;
  *                          tokens, said so in the provenance)
  * @param avgPowerW         mean power summed over GPUs, in watts, if given (v3)
  * @param outputTokensPerS  output throughput, in tokens per second, if given
+ * @param medianItlMs       median inter-token latency, in milliseconds, if given (v3; v2 gives the mean TPOT)
  * @param provenance        {@code paper-published}, citing the ML.ENERGY Benchmark and the file
  */
 public record MlEnergyRecord(
@@ -37,6 +39,7 @@ public record MlEnergyRecord(
         int numGpus,
         int tensorParallel,
         int pipelineParallel,
+        int expertParallel,
         int configuredBatch,
         OptionalInt maxBatchObserved,
         OptionalDouble avgBatch,
@@ -45,4 +48,12 @@ public record MlEnergyRecord(
         double energyPerTokenJ,
         OptionalDouble avgPowerW,
         OptionalDouble outputTokensPerS,
-        Provenance provenance) {}
+        OptionalDouble medianItlMs,
+        Provenance provenance) {
+
+    /** @return the mean time of one engine step (mean batch / output throughput), in seconds, when both are given */
+    public OptionalDouble stepSeconds() {
+        return avgBatch.isPresent() && outputTokensPerS.isPresent()
+                ? OptionalDouble.of(avgBatch.getAsDouble() / outputTokensPerS.getAsDouble()) : OptionalDouble.empty();
+    }
+}

@@ -58,10 +58,11 @@ public final class MlEnergyV2Reader {
                 null, null, false, true,
                 List.of("measured by ML.ENERGY, not by this toolkit; GPU energy only, not net of idle; prefill amortised into output tokens"),
                 details);
-        return new MlEnergyRecord("v2", taskOf(file), f.text(root, "Model", ""), f.text(root, "GPU", ""), tp * pp, tp, pp,
+        return new MlEnergyRecord("v2", taskOf(file), f.text(root, "Model", ""), f.text(root, "GPU", ""), tp * pp, tp, pp, 1,
                 Integer.parseInt(m.group(1)), OptionalInt.of(f.positiveInt(root, "Max BS (reqs)", "")),
                 OptionalDouble.of(f.positive(root, "Avg BS (reqs)", "")), outTokens, perRequest, perRequest / outTokens,
-                OptionalDouble.empty(), f.optionalPositive(root, "Token tput (tok/s)"), p);
+                OptionalDouble.empty(), f.optionalPositive(root, "Token tput (tok/s)"),
+                OptionalDouble.of(f.positive(root, "Avg TPOT (s)", "") * 1000), p);
     }
 
     /**

@@ -51,6 +51,7 @@ public final class MlEnergyV3Reader {
             String at = "configurations[" + k + "].";
             JsonNode par = c.path("parallelization");
             int tp = par.path("tensor_parallel").asInt(1);
+            int ep = par.path("expert_parallel").asInt(1);
             Map<String, String> details = new TreeMap<>();
             details.put("citation", MlEnergyV2Reader.CITATION);
             details.put("leaderboard", "ML.ENERGY v3 (ml-energy/leaderboard)");
@@ -60,11 +61,11 @@ public final class MlEnergyV3Reader {
             Provenance p = new Provenance(Provenance.Source.PAPER_PUBLISHED, List.of(gpu), null, null, null, null, false, true,
                     List.of("measured by ML.ENERGY, not by this toolkit; GPU energy only, not net of idle; prefill amortised into output tokens"),
                     details);
-            configs.add(new MlEnergyRecord("v3", task, model, gpu, f.positiveInt(c, "num_gpus", at), tp, 1,
+            configs.add(new MlEnergyRecord("v3", task, model, gpu, f.positiveInt(c, "num_gpus", at), tp, 1, ep,
                     f.positiveInt(c, "max_num_seqs", at), OptionalInt.empty(), f.optionalPositive(c, "avg_batch_size"),
                     f.positive(c, "avg_output_len", at), f.positive(c, "energy_per_request_joules", at),
                     f.positive(c, "energy_per_token_joules", at), f.optionalPositive(c, "avg_power_watts"),
-                    f.optionalPositive(c, "output_throughput_tokens_per_sec"), p));
+                    f.optionalPositive(c, "output_throughput_tokens_per_sec"), f.optionalPositive(c, "median_itl_ms"), p));
         }
         return new MlEnergyModelFile(model, task, root.path("architecture").asText(""),
                 f.optionalPositive(root, "total_params_billions"), f.optionalPositive(root, "activated_params_billions"),
