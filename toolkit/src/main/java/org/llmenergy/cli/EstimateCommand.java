@@ -18,6 +18,10 @@ import org.llmenergy.estimate.BatchEnergiesCsv;
 import org.llmenergy.estimate.BatchEnergiesModel;
 import org.llmenergy.estimate.BatchSizePolicy;
 import org.llmenergy.estimate.Comparisons;
+import org.llmenergy.estimate.EstimateFlag;
+import org.llmenergy.estimate.calibrated.CalibratedModel;
+import org.llmenergy.estimate.calibrated.Engine;
+import org.llmenergy.estimate.calibrated.Serving;
 import org.llmenergy.estimate.EnergyModel;
 import org.llmenergy.estimate.Exclusion;
 import org.llmenergy.estimate.FlagCount;
@@ -39,6 +43,7 @@ import org.llmenergy.hardware.Sparsity;
 import org.llmenergy.model.FlopsModel;
 import org.llmenergy.model.HuggingFaceConfig;
 import org.llmenergy.model.ModelConfig;
+import org.llmenergy.model.Precision;
 import org.llmenergy.model.Presets;
 import org.llmenergy.units.Energy;
 import org.llmenergy.units.Interval;
@@ -71,6 +76,8 @@ import picocli.CommandLine.Option;
 final class EstimateCommand implements Callable<Integer> {
     /** Exit code of a partial answer without {@code --allow-partial}. */
     static final int PARTIAL = 3;
+    /** vLLM's default {@code max_num_seqs} (vLLM engine arguments, docs.vllm.ai, 2024). */
+    static final int VLLM_DEFAULT_MAX_NUM_SEQS = 256;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -79,14 +86,22 @@ final class EstimateCommand implements Callable<Integer> {
             description = "A model preset or a Hugging Face config.json (default: the model of --source results, else llama-3.1-8b).")
     String model;
 
+    @Option(names = "--params", paramLabel = "<count>",
+            description = "Instead of --model: total parameters (70B, 560M, 7e9); the shape comes from documented defaults (flagged).")
+    String params;
+
+    @Option(names = "--active-params", paramLabel = "<count>",
+            description = "With --params: parameters each token multiplies, for a mixture of experts (17B).")
+    String activeParams;
+
     @Option(names = "--gpu", paramLabel = "<name>",
-            description = "GPU: catalog or NVML name (default RTX-A6000 for paper-fit, results and energies; required for calibrated).")
+            description = "GPU: catalog, NVML or vendor name (default RTX-A6000 for paper-fit, results and energies; required for calibrated).")
     String gpu;
 
     @Option(names = "--tp", defaultValue = "1", paramLabel = "N", description = "Tensor-parallel GPUs (default ${DEFAULT-VALUE}).")
     int tp;
 
-    @Option(names = "--dtype", defaultValue = "bf16", paramLabel = "bf16|fp16|fp8|fp32", description = "Weight precision (default ${DEFAULT-VALUE}).")
+    @Option(names = "--dtype", defaultValue = "bf16", paramLabel = "<dtype>", description = "Weight precision: bf16, fp16, fp8, int8, int4, mxfp4, fp32 (default ${DEFAULT-VALUE}).")
     String dtype;
 
     @Option(names = "--engine", defaultValue = "vllm", paramLabel = "vllm|hf-eager", description = "Serving engine (default ${DEFAULT-VALUE}).")
@@ -173,14 +188,29 @@ final class EstimateCommand implements Callable<Integer> {
 
         List<ResultRecord> records = src == Source.RESULTS
                 ? ResultsReader.read(file).records().stream().map(StoredRecord::typed).toList() : List.of();
-        if (model == null) model = records.stream().map(r -> r.cell().model()).findFirst().orElse("llama-3.1-8b");
-        ModelConfig config = modelConfig(model);
+        if (params != null && model != null) throw new IllegalArgumentException("give --model or --params, not both");
+        if (activeParams != null && params == null) throw new IllegalArgumentException("--active-params needs --params");
+        if (model == null && params == null) model = records.stream().map(r -> r.cell().model()).findFirst().orElse("llama-3.1-8b");
+        ModelConfig config = params != null
+                ? Presets.fromParameterCount(count("--params", params),
+                        activeParams == null ? OptionalDouble.empty() : OptionalDouble.of(count("--active-params", activeParams)))
+                : modelConfig(model);
+        if (params != null) model = config.name();
         if (gpu == null && src == Source.CALIBRATED) throw new IllegalArgumentException("--gpu is required with --source calibrated");
         GpuSpec gpuSpec = GpuCatalog.builtIn().get(gpu == null ? PaperFitModel.FITTED_GPU : gpu);
 
+        if (params != null && src != Source.CALIBRATED) {
+            throw new IllegalArgumentException("--params describes a model for --source calibrated only");
+        }
         Map<String, Object> calibration = null;
         EnergyModel energyModel = switch (src) {
-            case CALIBRATED -> throw new IllegalArgumentException("--source calibrated is not available in this build; use paper-fit, results FILE or energies FILE");
+            case CALIBRATED -> {
+                CalibratedModel m = calibrated(config, gpuSpec);
+                calibration = new LinkedHashMap<>();
+                calibration.put("version", m.calibration().version());
+                calibration.put("hash", m.calibration().sha256());
+                yield m;
+            }
             case PAPER_FIT -> paperFit(config, gpuSpec);
             case RESULTS -> sweepFit(records, config);
             case ENERGIES -> energies(file);
@@ -232,6 +262,47 @@ final class EstimateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bins " + bins + " bins a trace: give --trace too");
         }
         return Workload.binsCsv(Path.of(bins));
+    }
+
+    /**
+     * The calibrated model. Without --max-num-seqs or --batch it assumes continuous batching at vLLM's default
+     * max_num_seqs of 256 (vLLM engine arguments, docs.vllm.ai, 2024) and flags that.
+     */
+    private CalibratedModel calibrated(ModelConfig config, GpuSpec gpuSpec) {
+        CalibratedModel.Builder b = CalibratedModel.builder().setModel(config).setGpu(gpuSpec).optTensorParallel(tp)
+                .optPrecision(Precision.parse(dtype)).optEngine(Engine.parse(engine));
+        if (batch != null) {
+            b.optServing(Serving.staticBatch(batch));
+        } else if (maxNumSeqs != null) {
+            b.optServing(Serving.continuous(maxNumSeqs));
+        } else {
+            b.optServing(Serving.continuous(VLLM_DEFAULT_MAX_NUM_SEQS)).optFlag(new EstimateFlag(EstimateFlag.Kind.ASSUMPTION,
+                    "continuous batching at vLLM's default max_num_seqs " + VLLM_DEFAULT_MAX_NUM_SEQS + " (give --max-num-seqs or --batch)"));
+        }
+        if (params != null) {
+            b.optFlag(new EstimateFlag(EstimateFlag.Kind.DEFAULT_ARCHITECTURE, "shape of " + config.name()
+                    + " from --params" + (activeParams == null ? "" : " and --active-params") + " with the documented defaults"
+                    + " of Presets.fromParameterCount"));
+        }
+        return b.build();
+    }
+
+    /** @return a parameter count written as 70B, 560M, 1.5T or a plain number */
+    private static double count(String option, String text) {
+        String t = text.trim().toUpperCase(Locale.ROOT);
+        double scale = 1;
+        if (t.endsWith("T")) scale = 1e12;
+        else if (t.endsWith("B")) scale = 1e9;
+        else if (t.endsWith("M")) scale = 1e6;
+        else if (t.endsWith("K")) scale = 1e3;
+        String number = scale == 1 ? t : t.substring(0, t.length() - 1);
+        try {
+            double v = Double.parseDouble(number) * scale;
+            if (!(v > 0) || Double.isInfinite(v)) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + ": not a parameter count: '" + text + "' (for example 70B, 560M, 7e9)");
+        }
     }
 
     private static ModelConfig modelConfig(String name) {

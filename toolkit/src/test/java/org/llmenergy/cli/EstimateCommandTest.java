@@ -67,6 +67,54 @@ class EstimateCommandTest {
         assertTrue(j.get("gpu_seconds").isNull() && j.get("time_missing").asText().contains("does not model time"));
     }
 
+    /** The example: the calibrated source is the default and names its calibration. */
+    @Test
+    void theCalibratedSourceIsTheDefaultAndNamesItsCalibration() throws IOException {
+        CliRun r = CliRun.of("estimate", "--model", "llama-3.1-8b", "--gpu", "H100", "--max-num-seqs", "64", "--input", "512",
+                "--output", "256", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = json(r);
+        assertEquals("calibrated", j.get("source").asText());
+        var calibration = org.llmenergy.estimate.calibrated.Calibration.bundled();
+        assertEquals(calibration.version(), j.get("calibration").get("version").asText());
+        assertEquals(calibration.sha256(), j.get("calibration").get("hash").asText());
+        assertEquals("H100-SXM5-80GB", j.get("gpu").asText());
+        JsonNode t = j.get("per_output_token_j");
+        assertTrue(t.get("low").asDouble() < t.get("value").asDouble() && t.get("value").asDouble() < t.get("high").asDouble(), t.toString());
+        // the calibrated model gives time: power and throughput follow from it
+        assertTrue(j.get("gpu_seconds").asDouble() > 0);
+        assertEquals(j.get("total_j").get("value").asDouble() / j.get("gpu_seconds").asDouble(), j.get("mean_power_w").asDouble(), 1e-6);
+        assertEquals(256 / j.get("gpu_seconds").asDouble(), j.get("output_tokens_per_gpu_second").asDouble(), 1e-6);
+    }
+
+    @Test
+    void calibratedAssumptionsAreFlaggedAndItsRefusalsAreErrors() throws IOException {
+        CliRun r = CliRun.of("estimate", "--params", "70B", "--gpu", "H100", "--tp", "4", "--input", "1000", "--output", "300",
+                "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode flags = json(r).get("flags");
+        assertTrue(flags.toString().contains("default_architecture") && flags.toString().contains("max_num_seqs 256"), flags.toString());
+        assertEquals(4, json(r).get("tp").asInt());
+        CliRun noGpu = CliRun.of("estimate", "--input", "512", "--output", "256");
+        assertEquals(1, noGpu.exit());
+        assertTrue(noGpu.err().contains("--gpu is required"), noGpu.err());
+        CliRun badCount = CliRun.of("estimate", "--params", "seventy", "--gpu", "H100", "--input", "1", "--output", "2");
+        assertEquals(1, badCount.exit());
+        assertTrue(badCount.err().contains("--params: not a parameter count"), badCount.err());
+    }
+
+    /** The calibrated model prices a trace's long requests at their exact lengths; the paper's bins would exclude them. */
+    @Test
+    void theCalibratedModelPricesLongRequestsAtTheirExactLengths() throws IOException {
+        String trace = traceWithLongRequests().toString();
+        CliRun r = CliRun.of("estimate", "--gpu", "H100", "--max-num-seqs", "64", "--trace", trace, "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(5, json(r).get("requests").asLong());
+        assertEquals(0, json(r).get("excluded_requests").asLong());
+        CliRun binned = CliRun.of("estimate", "--gpu", "H100", "--max-num-seqs", "64", "--trace", trace, "--bins", "paper");
+        assertEquals(EstimateCommand.PARTIAL, binned.exit(), binned.err());
+    }
+
     @Test
     void aTraceIsPricedAtItsExactLengthsWithNothingExcluded() throws IOException {
         CliRun r = CliRun.of("estimate", "--source", "paper-fit", "--trace", traceWithLongRequests().toString(), "--batch", "8",
