@@ -98,6 +98,10 @@ class EstimateCommandTest {
         CliRun noGpu = CliRun.of("estimate", "--input", "512", "--output", "256");
         assertEquals(1, noGpu.exit());
         assertTrue(noGpu.err().contains("--gpu is required"), noGpu.err());
+        Path jamba = Path.of("src/test/resources/hf-configs/jamba-mini.json");
+        CliRun hybrid = CliRun.of("estimate", "--model", jamba.toString(), "--gpu", "H100", "--input", "10", "--output", "10");
+        assertEquals(1, hybrid.exit(), "a Mamba hybrid is refused, never priced as something else");
+        assertTrue(hybrid.err().contains("jamba") && hybrid.err().contains("refused"), hybrid.err());
         CliRun badCount = CliRun.of("estimate", "--params", "seventy", "--gpu", "H100", "--input", "1", "--output", "2");
         assertEquals(1, badCount.exit());
         assertTrue(badCount.err().contains("--params: not a parameter count"), badCount.err());
