@@ -9,10 +9,13 @@ import org.llmenergy.estimate.EnergyModel;
 import org.llmenergy.estimate.Workload;
 import org.llmenergy.estimate.WorkloadPrice;
 import org.llmenergy.estimate.WorkloadPricing;
+import org.llmenergy.estimate.calibrated.CalibratedModel;
+import org.llmenergy.estimate.calibrated.Serving;
 import org.llmenergy.estimate.paper.Figure2Fit;
 import org.llmenergy.estimate.paper.PaperFitModel;
 import org.llmenergy.estimate.paper.PaperNumbers;
 import org.llmenergy.hardware.GpuCatalog;
+import org.llmenergy.model.Presets;
 import org.llmenergy.workload.BinCounter;
 import org.llmenergy.workload.Binning;
 import org.llmenergy.workload.Trace;
@@ -22,10 +25,12 @@ import org.llmenergy.workload.Trace;
  * (input, output) counts, then one model evaluation per distinct pair: {@link Workload#exactLengths} and
  * {@link WorkloadPricing}) and compares the time with the baseline measured in the same run: binning the same file
  * with the paper's bins ({@link BinCounter}, one pass). Goal: pricing within 2x of binning, under 256 MB of heap
- * (run with -Xmx256m). The model is the paper-fit source at a fixed batch of 64 on the RTX A6000. The file is the
- * one {@link BinningBenchmark} generates (about 1.2 GB under {@code benchmarks/target/bench-data/}).
+ * (run with -Xmx256m). The model is the calibrated one (Llama-3.1-8B on an H100, continuous batching with
+ * max_num_seqs 64), or the paper-fit source at a fixed batch of 64 on the RTX A6000. The file is the one
+ * {@link BinningBenchmark} generates (about 1.2 GB under {@code benchmarks/target/bench-data/}).
  *
- * <p>Arguments (optional): rows (default 27000000), file, rounds (default 3).
+ * <p>Arguments (optional): rows (default 27000000), file, rounds (default 3), model ({@code calibrated} (default) or
+ * {@code paper-fit}).
  */
 public final class PricingBenchmark {
     private PricingBenchmark() {}
@@ -35,8 +40,14 @@ public final class PricingBenchmark {
         Path file = args.length > 1 ? Path.of(args[1]) : Path.of("benchmarks/target/bench-data/azure-2024-" + rows + ".csv");
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         if (!Files.isRegularFile(file)) BinningBenchmark.generate(file, rows);
-        EnergyModel model = PaperFitModel.of(Figure2Fit.fit(PaperNumbers.load()), GpuCatalog.builtIn().get("RTX-A6000"),
-                new BatchSizePolicy.Fixed(64));
+        String which = args.length > 3 ? args[3] : "calibrated";
+        EnergyModel model = switch (which) {
+            case "calibrated" -> CalibratedModel.builder().setModel(Presets.get("llama-3.1-8b"))
+                    .setGpu(GpuCatalog.builtIn().get("H100-SXM5-80GB")).optServing(Serving.continuous(64)).build();
+            case "paper-fit" -> PaperFitModel.of(Figure2Fit.fit(PaperNumbers.load()), GpuCatalog.builtIn().get("RTX-A6000"),
+                    new BatchSizePolicy.Fixed(64));
+            default -> throw new IllegalArgumentException("model must be calibrated or paper-fit, got " + which);
+        };
         System.out.printf(Locale.ROOT, "file %s: %d rows, %.2f GB; max heap %d MB; %d rounds; model %s%n", file, rows,
                 Files.size(file) / 1e9, Runtime.getRuntime().maxMemory() >> 20, rounds, model.source());
         bin(file);   // warms the page cache and the JIT for both contenders
