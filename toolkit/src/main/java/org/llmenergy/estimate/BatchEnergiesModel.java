@@ -1,6 +1,5 @@
 package org.llmenergy.estimate;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,15 +96,5 @@ public final class BatchEnergiesModel implements EnergyModel {
         int k = java.util.Arrays.binarySearch(edges, tokens);
         if (k < 0) k = -k - 1;
         return k < edges.length ? edges[k] : -1;
-    }
-
-    /** @return the bins with an energy */
-    public int bins() { return bins.size(); }
-
-    /** @return the input edges named by the energies, ascending */
-    public List<Integer> inputEdges() {
-        List<Integer> l = new ArrayList<>();
-        for (int e : inputEdges) l.add(e);
-        return l;
     }
 }
