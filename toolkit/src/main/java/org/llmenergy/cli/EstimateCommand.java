@@ -394,9 +394,9 @@ final class EstimateCommand implements Callable<Integer> {
         root.put("partial", p.partial());
         root.put("prefill_j", boxed(p.prefillJoules()));
         root.put("decode_j", boxed(p.decodeJoules()));
-        root.put("gpu_seconds", boxed(p.gpuSeconds()));
-        root.put("time_per_output_token_s", boxed(p.gpuSecondsPerOutputToken()));
-        root.put("output_tokens_per_gpu_second", boxed(p.outputTokensPerGpuSecond()));
+        root.put("serving_seconds", boxed(p.servingSeconds()));
+        root.put("time_per_output_token_s", boxed(p.secondsPerOutputToken()));
+        root.put("output_tokens_per_second", boxed(p.outputTokensPerSecond()));
         root.put("mean_power_w", boxed(p.meanPowerWatts()));
         root.put("time_missing", p.timeMissing());
         Map<String, Object> theory = new LinkedHashMap<>();
@@ -445,10 +445,10 @@ final class EstimateCommand implements Callable<Integer> {
             out.println("split:       prefill " + Energy.format(p.prefillJoules().getAsDouble()) + ", decode "
                     + Energy.format(p.decodeJoules().getAsDouble()));
         }
-        if (p.gpuSeconds().isPresent()) {
-            out.printf(Locale.ROOT, "time:        %.4g GPU s; %.4g s per output token; %.4g tokens/GPU s; mean power %.4g W%n",
-                    p.gpuSeconds().getAsDouble(), p.gpuSecondsPerOutputToken().orElse(Double.NaN),
-                    p.outputTokensPerGpuSecond().orElse(Double.NaN), p.meanPowerWatts().orElse(Double.NaN));
+        if (p.servingSeconds().isPresent()) {
+            out.printf(Locale.ROOT, "time:        %.4g s of the serving replica; %.4g s per output token; %.4g tokens/s; mean power %.4g W (all its GPUs)%n",
+                    p.servingSeconds().getAsDouble(), p.secondsPerOutputToken().orElse(Double.NaN),
+                    p.outputTokensPerSecond().orElse(Double.NaN), p.meanPowerWatts().orElse(Double.NaN));
         } else {
             out.println("time:        n/a (" + p.timeMissing() + ")");
         }

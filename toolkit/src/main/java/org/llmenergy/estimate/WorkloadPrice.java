@@ -24,21 +24,22 @@ import org.llmenergy.units.Provenance;
  * @param prefillJoules     the prefill part of {@code total}'s value, in joules; empty when the source does not
  *                          split prefill from decode (per-bin batch energies)
  * @param decodeJoules      the decode part, in joules; empty likewise
- * @param gpuSeconds        GPU time charged to the priced requests, in seconds; empty when the source does not
+ * @param servingSeconds    time the serving replica (all its GPUs together) spends on the priced requests, in
+ *                          seconds: the sum of {@link RequestEnergy.Priced#seconds()}; empty when the source does not
  *                          model time (see {@code timeMissing})
- * @param timeMissing       why {@code gpuSeconds} is empty, else null
+ * @param timeMissing       why {@code servingSeconds} is empty, else null
  * @param theoreticalJoules the FLOPs x TDP / peak baseline over the priced requests, in joules; empty when not asked
  * @param exclusions        requests not priced, by reason
  * @param flags             flags, deduplicated, each with the number of priced requests it holds for
  */
 public record WorkloadPrice(String source, Provenance provenance, String workload, boolean binned, long distinctShapes,
                             long requests, long inputTokens, long outputTokens, Optional<Interval> total,
-                            OptionalDouble prefillJoules, OptionalDouble decodeJoules, OptionalDouble gpuSeconds, String timeMissing,
+                            OptionalDouble prefillJoules, OptionalDouble decodeJoules, OptionalDouble servingSeconds, String timeMissing,
                             OptionalDouble theoreticalJoules, List<Exclusion> exclusions, List<FlagCount> flags) {
     public WorkloadPrice {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(total, "total");
-        Objects.requireNonNull(gpuSeconds, "gpuSeconds");
+        Objects.requireNonNull(servingSeconds, "servingSeconds");
         Objects.requireNonNull(prefillJoules, "prefillJoules");
         Objects.requireNonNull(decodeJoules, "decodeJoules");
         Objects.requireNonNull(theoreticalJoules, "theoreticalJoules");
@@ -82,21 +83,21 @@ public record WorkloadPrice(String source, Provenance provenance, String workloa
         return outputTokens == 0 ? Optional.empty() : total.map(t -> t.times(1.0 / outputTokens));
     }
 
-    /** @return mean power over the GPU time, in watts (energy / GPU seconds); empty without time */
+    /** @return mean power of the serving replica (all its GPUs), in watts (energy / serving seconds); empty without time */
     public OptionalDouble meanPowerWatts() {
-        return gpuSeconds.isPresent() && total.isPresent() && gpuSeconds.getAsDouble() > 0
-                ? OptionalDouble.of(total.get().value() / gpuSeconds.getAsDouble()) : OptionalDouble.empty();
+        return servingSeconds.isPresent() && total.isPresent() && servingSeconds.getAsDouble() > 0
+                ? OptionalDouble.of(total.get().value() / servingSeconds.getAsDouble()) : OptionalDouble.empty();
     }
 
-    /** @return generated tokens per GPU second; empty without time */
-    public OptionalDouble outputTokensPerGpuSecond() {
-        return gpuSeconds.isPresent() && gpuSeconds.getAsDouble() > 0
-                ? OptionalDouble.of(outputTokens / gpuSeconds.getAsDouble()) : OptionalDouble.empty();
+    /** @return generated tokens per second of the serving replica; empty without time */
+    public OptionalDouble outputTokensPerSecond() {
+        return servingSeconds.isPresent() && servingSeconds.getAsDouble() > 0
+                ? OptionalDouble.of(outputTokens / servingSeconds.getAsDouble()) : OptionalDouble.empty();
     }
 
-    /** @return GPU seconds per generated token; empty without time */
-    public OptionalDouble gpuSecondsPerOutputToken() {
-        return gpuSeconds.isPresent() && outputTokens > 0
-                ? OptionalDouble.of(gpuSeconds.getAsDouble() / outputTokens) : OptionalDouble.empty();
+    /** @return serving seconds per generated token; empty without time */
+    public OptionalDouble secondsPerOutputToken() {
+        return servingSeconds.isPresent() && outputTokens > 0
+                ? OptionalDouble.of(servingSeconds.getAsDouble() / outputTokens) : OptionalDouble.empty();
     }
 }

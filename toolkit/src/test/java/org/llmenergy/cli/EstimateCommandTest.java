@@ -64,7 +64,7 @@ class EstimateCommandTest {
         assertTrue(j.get("flags").get(0).has("requests"), j.get("flags").toString());
         assertTrue(j.get("theoretical").get("peak").asText().contains("dense"), "the baseline uses the dense peak by default");
         assertTrue(j.get("prefill_j").asDouble() > 0 && j.get("decode_j").asDouble() > 0);
-        assertTrue(j.get("gpu_seconds").isNull() && j.get("time_missing").asText().contains("does not model time"));
+        assertTrue(j.get("serving_seconds").isNull() && j.get("time_missing").asText().contains("does not model time"));
     }
 
     /** The example: the calibrated source is the default and names its calibration. */
@@ -82,9 +82,9 @@ class EstimateCommandTest {
         JsonNode t = j.get("per_output_token_j");
         assertTrue(t.get("low").asDouble() < t.get("value").asDouble() && t.get("value").asDouble() < t.get("high").asDouble(), t.toString());
         // the calibrated model gives time: power and throughput follow from it
-        assertTrue(j.get("gpu_seconds").asDouble() > 0);
-        assertEquals(j.get("total_j").get("value").asDouble() / j.get("gpu_seconds").asDouble(), j.get("mean_power_w").asDouble(), 1e-6);
-        assertEquals(256 / j.get("gpu_seconds").asDouble(), j.get("output_tokens_per_gpu_second").asDouble(), 1e-6);
+        assertTrue(j.get("serving_seconds").asDouble() > 0);
+        assertEquals(j.get("total_j").get("value").asDouble() / j.get("serving_seconds").asDouble(), j.get("mean_power_w").asDouble(), 1e-6);
+        assertEquals(256 / j.get("serving_seconds").asDouble(), j.get("output_tokens_per_second").asDouble(), 1e-6);
     }
 
     @Test

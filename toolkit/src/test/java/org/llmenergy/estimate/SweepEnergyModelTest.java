@@ -91,7 +91,7 @@ class SweepEnergyModelTest {
         assertEquals(5, p.requests());
         assertEquals(List.of(new FlagCount(new EstimateFlag(EstimateFlag.Kind.EXTRAPOLATED, "input beyond the largest measured (256)"), 2)),
                 p.flags());
-        assertTrue(p.gpuSeconds().isEmpty() && p.timeMissing().contains("does not model time"), p.timeMissing());
+        assertTrue(p.servingSeconds().isEmpty() && p.timeMissing().contains("does not model time"), p.timeMissing());
     }
 
     @Test
