@@ -34,7 +34,8 @@ import org.llmenergy.units.Provenance;
  */
 public record WorkloadPrice(String source, Provenance provenance, String workload, boolean binned, long distinctShapes,
                             long requests, long inputTokens, long outputTokens, Optional<Interval> total,
-                            OptionalDouble prefillJoules, OptionalDouble decodeJoules, OptionalDouble servingSeconds, String timeMissing,
+                            OptionalDouble prefillJoules, OptionalDouble decodeJoules, OptionalDouble servingSeconds,
+                            String timeMissing,
                             OptionalDouble theoreticalJoules, List<Exclusion> exclusions, List<FlagCount> flags) {
     public WorkloadPrice {
         Objects.requireNonNull(source, "source");
