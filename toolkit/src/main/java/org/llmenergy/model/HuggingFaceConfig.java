@@ -232,7 +232,8 @@ public final class HuggingFaceConfig {
         /**
          * The families only the analytic models use. Activations and rotary scaling (YaRN, linear, longrope) do
          * not change FLOPs or bytes and are not kept; everything that does (experts, latent attention, windows,
-         * biases) is read or refused.
+         * biases) is read or refused. DeepSeek's multi-token-prediction layer ({@code num_nextn_predict_layers}) is
+         * left out, as in the published 671 B: serving engines run it only for speculative decoding.
          */
         private ModelConfig analytic(String name, Family family) {
             ModelConfig.Builder b = common(name, family)

@@ -409,6 +409,98 @@ public final class Presets {
         }
     }
 
+    /**
+     * Name fragments (lower case) of public model families whose architecture a {@link ModelConfig} cannot
+     * represent, with the reason; matched against a Hugging Face id's model name. They mirror the
+     * {@code model_type}s {@link HuggingFaceConfig} refuses, for callers that have only an id (an ML.ENERGY file).
+     */
+    private static final Map<String, String> UNREPRESENTABLE_NAMES = new LinkedHashMap<>();
+
+    static {
+        UNREPRESENTABLE_NAMES.put("phi-3-small", "block-sparse attention (local blocks plus a vertical stride)");
+        UNREPRESENTABLE_NAMES.put("jamba", "a Mamba (state-space) / attention hybrid");
+        UNREPRESENTABLE_NAMES.put("mamba", "a Mamba state-space model");
+        UNREPRESENTABLE_NAMES.put("nemotron-h", "a Mamba-2 / attention hybrid");
+        UNREPRESENTABLE_NAMES.put("falcon-h1", "a Mamba-2 / attention hybrid");
+        UNREPRESENTABLE_NAMES.put("zamba", "a Mamba / shared-attention hybrid");
+        UNREPRESENTABLE_NAMES.put("granite-4.0-h", "a Mamba-2 / attention hybrid");
+        UNREPRESENTABLE_NAMES.put("qwen3-next", "a Gated DeltaNet (linear attention) / attention hybrid");
+        UNREPRESENTABLE_NAMES.put("minimax", "a lightning (linear) attention / softmax attention hybrid");
+        UNREPRESENTABLE_NAMES.put("recurrentgemma", "a Griffin recurrent / local-attention hybrid");
+        UNREPRESENTABLE_NAMES.put("rwkv", "an RNN (linear attention) model");
+    }
+
+    /**
+     * Whether a Hugging Face id names a model whose architecture cannot be represented, so that a caller with only
+     * parameter counts refuses it instead of pricing it as a default transformer
+     * ({@link #fromParameterCount(double, OptionalDouble)}). A preset always wins.
+     *
+     * @param huggingFaceId an id such as {@code "ai21labs/AI21-Jamba-Mini-1.6"}
+     * @return the reason, or empty when nothing is known against it
+     */
+    public static Optional<String> unrepresentable(String huggingFaceId) {
+        if (huggingFaceId == null || forModelId(huggingFaceId).isPresent()) return Optional.empty();
+        String id = huggingFaceId.toLowerCase(Locale.ROOT);
+        String model = id.substring(id.indexOf('/') + 1);
+        for (Map.Entry<String, String> e : UNREPRESENTABLE_NAMES.entrySet()) {
+            if (model.contains(e.getKey())) return Optional.of(huggingFaceId + " is " + e.getValue());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Resolves what a user passes as a model: a preset name ({@code llama-3.1-8b}), a Hugging Face id in the
+     * {@link #forModelId(String)} table ({@code Qwen/Qwen3-8B}), or the path of a {@code config.json} or of a
+     * directory holding one (read by {@link HuggingFaceConfig}, which refuses unrepresentable architectures).
+     *
+     * @param model the argument
+     * @return the shape
+     * @throws IllegalArgumentException naming the known presets when it is none of these, or the config's problem
+     */
+    public static ModelConfig resolve(String model) {
+        if (model == null || model.isBlank()) throw new IllegalArgumentException("model is missing");
+        ModelConfig preset = PRESETS.get(model.trim());
+        if (preset != null) return preset;
+        Optional<ModelConfig> byId = forModelId(model);
+        if (byId.isPresent()) return byId.get();
+        java.nio.file.Path path = java.nio.file.Path.of(model.trim());
+        if (java.nio.file.Files.exists(path)) return HuggingFaceConfig.read(path);
+        throw new IllegalArgumentException("model '" + model + "' is neither a preset " + names()
+                + ", a known Hugging Face id, nor an existing config.json or checkpoint directory");
+    }
+
+    /**
+     * Reads a parameter count as users write it: {@code 70B}, {@code 17.5b}, {@code 350M}, {@code 1.2T} or a plain
+     * number of parameters.
+     *
+     * @param text the count
+     * @return parameters (not billions)
+     * @throws IllegalArgumentException when the text is not a positive count
+     */
+    public static double parseParameterCount(String text) {
+        if (text == null || text.isBlank()) throw new IllegalArgumentException("parameter count is missing");
+        String t = text.trim().toUpperCase(Locale.ROOT);
+        double scale = switch (t.charAt(t.length() - 1)) {
+            case 'K' -> 1e3;
+            case 'M' -> 1e6;
+            case 'B' -> 1e9;
+            case 'T' -> 1e12;
+            default -> 1;
+        };
+        String number = scale == 1 ? t : t.substring(0, t.length() - 1);
+        double v;
+        try {
+            v = Double.parseDouble(number.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("parameter count '" + text + "' is not a number with an optional "
+                    + "K/M/B/T suffix (for example 70B)");
+        }
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException("parameter count '" + text + "' must be positive");
+        }
+        return v * scale;
+    }
+
     /** @return every Hugging Face id {@link #forModelId(String)} knows (lower-cased), in a stable order */
     public static List<String> modelIds() { return List.copyOf(MODEL_IDS.keySet()); }
 

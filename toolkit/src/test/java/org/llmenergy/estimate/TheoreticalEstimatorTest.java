@@ -14,7 +14,8 @@ import org.llmenergy.units.Provenance;
 import org.llmenergy.workload.BinCount;
 
 class TheoreticalEstimatorTest {
-    private static final ModelConfig TINY = ModelConfig.builder().setName("hand").setFamily(Family.LLAMA).setVocabSize(10).setHiddenSize(4)
+    private static final ModelConfig TINY = ModelConfig.builder().setName("hand").setFamily(Family.LLAMA)
+            .setVocabSize(10).setHiddenSize(4)
             .setNumLayers(1).setNumHeads(2).optNumKvHeads(1).optHeadDim(2).setIntermediateSize(8)
             .optMaxPositions(64).build();
 

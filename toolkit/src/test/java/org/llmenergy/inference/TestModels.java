@@ -16,7 +16,8 @@ final class TestModels {
 
     /** A 1-layer Llama with the same vocabulary, as a draft. */
     static ModelConfig tinyDraft() {
-        return ModelConfig.builder().setName("tiny-draft").setFamily(Family.LLAMA).setVocabSize(96).setHiddenSize(16)
+        return ModelConfig.builder().setName("tiny-draft").setFamily(Family.LLAMA)
+                .setVocabSize(96).setHiddenSize(16)
                 .setNumLayers(1).setNumHeads(2).optNumKvHeads(1).optHeadDim(8).setIntermediateSize(32)
                 .optMaxPositions(256).optTieEmbeddings(true).build();
     }

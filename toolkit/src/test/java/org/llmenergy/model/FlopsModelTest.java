@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class FlopsModelTest {
     /** d=4, 2 query heads, 1 KV head, head dim 2, MLP 8, 1 layer, vocabulary 10. */
-    private static final ModelConfig TINY = ModelConfig.builder().setName("hand").setFamily(Family.LLAMA).setVocabSize(10).setHiddenSize(4)
+    private static final ModelConfig TINY = ModelConfig.builder().setName("hand").setFamily(Family.LLAMA)
+            .setVocabSize(10).setHiddenSize(4)
             .setNumLayers(1).setNumHeads(2).optNumKvHeads(1).optHeadDim(2).setIntermediateSize(8)
             .optMaxPositions(64).build();
 
@@ -54,7 +55,8 @@ class FlopsModelTest {
 
     @Test
     void mixtureOfExpertsCountsActiveExpertsAndRouter() {
-        ModelConfig moe = ModelConfig.builder().setName("moe").setFamily(Family.OLMO).setVocabSize(10).setHiddenSize(4)
+        ModelConfig moe = ModelConfig.builder().setName("moe").setFamily(Family.OLMO)
+                .setVocabSize(10).setHiddenSize(4)
                 .setNumLayers(1).setNumHeads(2).optNumKvHeads(1).optHeadDim(2).setIntermediateSize(8)
                 .optMaxPositions(64).optNumExperts(4).optExpertsPerToken(2).build();
         // attention 96 + 2 active experts * 192 + router 2*4*4

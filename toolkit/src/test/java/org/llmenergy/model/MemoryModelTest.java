@@ -9,7 +9,8 @@ import org.llmenergy.hardware.GpuCatalog;
 import org.llmenergy.hardware.GpuSpec;
 
 class MemoryModelTest {
-    private static final ModelConfig TINY = ModelConfig.builder().setName("hand").setFamily(Family.LLAMA).setVocabSize(10).setHiddenSize(4)
+    private static final ModelConfig TINY = ModelConfig.builder().setName("hand").setFamily(Family.LLAMA)
+            .setVocabSize(10).setHiddenSize(4)
             .setNumLayers(1).setNumHeads(2).optNumKvHeads(1).optHeadDim(2).setIntermediateSize(8)
             .optMaxPositions(64).build();
 

@@ -193,8 +193,46 @@ class PresetsTest {
 
     @Test
     void rejectsHeadsThatDoNotGroup() {
-        assertThrows(IllegalArgumentException.class, () -> ModelConfig.builder().setName("bad").setFamily(Family.LLAMA).setVocabSize(10).setHiddenSize(8)
+        assertThrows(IllegalArgumentException.class, () -> ModelConfig.builder().setName("bad").setFamily(Family.LLAMA)
+                .setVocabSize(10).setHiddenSize(8)
                 .setNumLayers(1).setNumHeads(3).optNumKvHeads(2).optHeadDim(4).setIntermediateSize(16)
                 .optMaxPositions(16).optRopeTheta(1e4).optTieEmbeddings(true).build());
+    }
+
+    @Test
+    void resolvesPresetNamesIdsAndConfigFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertEquals("qwen3-8b", Presets.resolve("qwen3-8b").name());
+        assertEquals("qwen3-235b-a22b", Presets.resolve("Qwen/Qwen3-235B-A22B-Instruct-2507-FP8").name());
+        java.nio.file.Path ckpt = dir.resolve("my-qwen");
+        java.nio.file.Files.createDirectories(ckpt);
+        java.nio.file.Files.copy(java.nio.file.Path.of(getClass().getResource("/hf-configs/qwen3-8b.json").toURI()),
+                ckpt.resolve("config.json"));
+        ModelConfig fromDir = Presets.resolve(ckpt.toString());
+        assertEquals("my-qwen", fromDir.name());
+        assertEquals(Presets.get("qwen3-8b").parameterCount(), fromDir.parameterCount());
+        var e = assertThrows(IllegalArgumentException.class, () -> Presets.resolve("gpt-5"));
+        assertTrue(e.getMessage().contains("'gpt-5'") && e.getMessage().contains("llama-3.1-8b"), e.getMessage());
+    }
+
+    @Test
+    void parameterCountsAsUsersWriteThem() {
+        assertEquals(70e9, Presets.parseParameterCount("70B"));
+        assertEquals(17.5e9, Presets.parseParameterCount("17.5b"));
+        assertEquals(350e6, Presets.parseParameterCount(" 350M "));
+        assertEquals(1.2e12, Presets.parseParameterCount("1.2T"), 1);
+        assertEquals(8.03e9, Presets.parseParameterCount("8030000000"));
+        assertThrows(IllegalArgumentException.class, () -> Presets.parseParameterCount("seventy"));
+        assertThrows(IllegalArgumentException.class, () -> Presets.parseParameterCount("-3B"));
+        assertThrows(IllegalArgumentException.class, () -> Presets.parseParameterCount(""));
+    }
+
+    @Test
+    void idsOfUnrepresentableFamiliesCarryTheReason() {
+        assertTrue(Presets.unrepresentable("microsoft/Phi-3-small-8k-instruct").orElseThrow().contains("block-sparse"));
+        assertTrue(Presets.unrepresentable("ai21labs/AI21-Jamba-Mini-1.6").orElseThrow().contains("Mamba"));
+        assertTrue(Presets.unrepresentable("Qwen/Qwen3-Next-80B-A3B-Instruct").orElseThrow().contains("linear attention"));
+        assertTrue(Presets.unrepresentable("Qwen/Qwen3-8B").isEmpty(), "a preset is representable");
+        assertTrue(Presets.unrepresentable("someone/Llama-3-finetune").isEmpty());
+        assertTrue(Presets.unrepresentable(null).isEmpty());
     }
 }

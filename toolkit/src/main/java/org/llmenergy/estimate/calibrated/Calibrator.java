@@ -160,15 +160,17 @@ public final class Calibrator {
         int residualCount(List<CalibrationPoint> points) { return dataResiduals(points) + size(); }
 
         /**
-         * Deterministic starting points: the default, and two with every efficiency, overhead and factor moved
-         * together up and down (the fit has shallow valleys between time and power parameters).
+         * Deterministic starting points: the default, and two with every per-GPU efficiency, overhead and power
+         * fraction moved up and down (the fit has shallow valleys between time and power parameters). Shared
+         * factors always start at their defaults, so one the data cannot identify (an fp8 factor without fp8 data)
+         * stays at its neutral value.
          */
         List<double[]> starts() {
             double[] base = start();
             List<double[]> out = new ArrayList<>(List.of(base));
             for (double shift : new double[] {-0.7, 0.7}) {
                 double[] x = base.clone();
-                for (int j = 0; j < taskOffset(); j++) x[j] += (j % 2 == 0 ? shift : -shift);
+                for (int j = 0; j < gpuNames.size() * PER_GPU; j++) x[j] += (j % 2 == 0 ? shift : -shift);
                 out.add(x);
             }
             return out;

@@ -80,6 +80,7 @@ public final class MlEnergyPoints {
             if (reason == null && moments == null) reason = "the file has no output-length distribution";
             ModelConfig shape = preset.orElse(null);
             boolean fromFacts = false;
+            if (reason == null && shape == null) reason = Presets.unrepresentable(file.modelId()).orElse(null);
             if (reason == null && shape == null) {
                 if (file.totalParamsBillions().isEmpty()) {
                     reason = "no preset for '" + file.modelId() + "' and the file gives no total_params_billions";
