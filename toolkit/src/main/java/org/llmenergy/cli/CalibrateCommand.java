@@ -40,6 +40,13 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "ML.ENERGY v3 model files or folders (default: the catalog's mlenergy-v3 calibration split)")
     List<Path> from;
 
+    @Option(names = "--v2", paramLabel = "PATH", split = ",",
+            description = "ML.ENERGY v2 folders or files, fitted as the older software generation vllm-0.5.4 (default: the catalog's mlenergy-v2)")
+    List<Path> v2;
+
+    @Option(names = "--no-v2", description = "fit the newest generation (ML.ENERGY v3) only")
+    boolean noV2;
+
     @Option(names = "--write", paramLabel = "FILE", description = "write the calibration (JSON) to FILE, for --calibration")
     Path write;
 
@@ -50,7 +57,8 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!format.equals("text") && !format.equals("json")) throw new IllegalArgumentException("--format must be text or json");
         List<Path> files = from == null || from.isEmpty() ? CalibrationInputs.defaultCalibrationFiles() : from;
-        CalibrationRun.Outcome o = CalibrationRun.run(files, CalibrationInputs::gpu);
+        List<Path> v2Files = noV2 ? List.of() : v2 == null || v2.isEmpty() ? CalibrationInputs.defaultV2Files() : v2;
+        CalibrationRun.Outcome o = CalibrationRun.run(files, v2Files, CalibrationInputs::gpu);
         Baselines baselines = new Baselines(CalibrationInputs::gpu, Figure2Fit.fit(PaperNumbers.load()));
         Map<String, Double> comparison = comparison(o, baselines);
         if (write != null) o.calibration().write(write);
@@ -67,6 +75,16 @@ final class CalibrateCommand implements Callable<Integer> {
             root.put("input_length_sensitivity_mape_percent", o.sensitivity());
             root.put("comparison_mape_percent", comparison);
             root.put("parameters", o.calibration().parameters());
+            Map<String, Object> older = new LinkedHashMap<>();
+            o.older().forEach((g, r) -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("fitted", r.points().size());
+                m.put("unsupported", r.unsupported().size());
+                m.put("leave_one_model_out", summary(r.leaveOneModelOut()));
+                m.put("spread_vs_newest", r.calibration().spread());
+                older.put(g, m);
+            });
+            root.put("older_generations", older);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
         } else {
             printText(out, o, comparison);
@@ -130,6 +148,20 @@ final class CalibrateCommand implements Callable<Integer> {
         out.println("Prompt lengths (not in the files; assumptions with a fitted task correction, see TaskInputs):");
         c.parameters().taskInputTokens().forEach((k, v) -> out.printf(Locale.ROOT, "  %-18s %.0f tokens%n", k, v));
         o.sensitivity().forEach((k, v) -> out.printf(Locale.ROOT, "  every prompt x%.1f -> in-sample MAPE %.1f %%%n", k, v));
+        o.older().forEach((g, r) -> {
+            out.println();
+            out.printf(Locale.ROOT, "Older software generation %s (ML.ENERGY v2): %d configurations fitted, %d unsupported%n", g,
+                    r.points().size(), r.unsupported().size());
+            out.printf(Locale.ROOT, "  leave-one-model-out MAPE %.1f %%, coverage %.1f %%%n", r.leaveOneModelOut().mape(h -> true),
+                    r.leaveOneModelOut().coverage(h -> true));
+            printBy(out, "GPU", r.leaveOneModelOut(), h -> h.point().gpu());
+            Map<String, Double> sp = r.calibration().spread();
+            if (!sp.isEmpty()) {
+                out.printf(Locale.ROOT, "  spread: on its %.0f configurations on GPUs both generations measured, %s predicts %.2fx "
+                        + "(p10 %.2fx, p90 %.2fx) the energy of %s%n", sp.get("configurations"), g, sp.get("ratio_median"),
+                        sp.get("ratio_p10"), sp.get("ratio_p90"), c.generation());
+            }
+        });
         out.println();
         out.println("Parameters: " + c.parameters());
     }

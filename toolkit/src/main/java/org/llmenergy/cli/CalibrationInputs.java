@@ -16,6 +16,12 @@ final class CalibrationInputs {
         return Datasets.resolveAll("mlenergy-v3").stream().map(ResolvedFile::path).toList();
     }
 
+    /** @return the ML.ENERGY v2 configuration files, through the dataset catalog */
+    static List<Path> defaultV2Files() {
+        return Datasets.resolveAll("mlenergy-v2").stream().map(ResolvedFile::path)
+                .filter(p -> p.getFileName().toString().matches("bs\\d+\\+tp\\d+\\+pp\\d+\\.json")).toList();
+    }
+
     /** @return the datasheet facts of a catalog GPU */
     static GpuFacts gpu(String catalogName) { return GpuFacts.of(GpuCatalog.builtIn().get(catalogName)); }
 }

@@ -71,7 +71,7 @@ class CalibrateValidateCommandTest {
         Path out = dir.resolve("cal.json");
         CliRun run = CliRun.of("calibrate", "--from", m.resolve("Qwen__Qwen3-8B__lm-arena-chat.json") + ","
                 + m.resolve("meta-llama__Llama-3.1-8B-Instruct__lm-arena-chat.json") + "," + m.resolve("Qwen__Qwen3-14B__lm-arena-chat.json"),
-                "--write", out.toString());
+                "--no-v2", "--write", out.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("Leave-one-model-out"), run.out());
         assertTrue(run.out().contains("coverage"), run.out());

@@ -48,6 +48,7 @@ public final class CalibratedModel implements EnergyModel {
     private final Precision precision;
     private final Serving serving;
     private final Calibration calibration;
+    private final GenerationCalibration generation;
     private final List<EstimateFlag> flags;
     private final StepModel stepModel;
 
@@ -58,6 +59,7 @@ public final class CalibratedModel implements EnergyModel {
         this.precision = b.precision;
         this.serving = b.serving;
         this.calibration = b.calibration;
+        this.generation = b.calibration.generation(b.generation);
         this.expertParallel = b.expertParallel != null ? b.expertParallel : b.model.isMoe() && b.tp > 1;
         this.shape = StepShape.of(b.model);
         this.facts = GpuFacts.of(b.gpu);
@@ -76,13 +78,17 @@ public final class CalibratedModel implements EnergyModel {
             default -> f.add(new EstimateFlag(EstimateFlag.Kind.EXTRAPOLATED, "precision " + precision.label()
                     + " is not in the calibration data (bf16 and fp8): weight bytes scaled, kernels assumed as efficient as bf16"));
         }
-        CalibrationParameters p = calibration.parameters();
+        CalibrationParameters p = generation.parameters();
+        if (!generation.generation().equals(calibration.generation())) {
+            f.add(new EstimateFlag(EstimateFlag.Kind.ASSUMPTION, "software generation " + generation.generation()
+                    + " (not the default " + calibration.generation() + ")"));
+        }
         if (!p.calibrated(gpu.name())) {
             f.add(new EstimateFlag(EstimateFlag.Kind.UNCALIBRATED_GPU, gpu.name() + " has no calibration data: "
                     + "efficiencies and power fractions are the mean of " + p.gpus().keySet()
                     + ", applied to its datasheet figures; the interval is the wider leave-one-GPU-out one"));
         } else {
-            Calibration.GpuRange r = calibration.ranges().get(gpu.name());
+            Calibration.GpuRange r = generation.ranges().get(gpu.name());
             if (r != null && tp > r.maxGpus()) {
                 f.add(new EstimateFlag(EstimateFlag.Kind.EXTRAPOLATED, tp + " GPUs per replica > " + r.maxGpus() + " in the calibration data for " + gpu.name()));
             }
@@ -121,6 +127,9 @@ public final class CalibratedModel implements EnergyModel {
     /** @return the calibration in use */
     public Calibration calibration() { return calibration; }
 
+    /** @return the software generation whose parameters price this model */
+    public String generation() { return generation.generation(); }
+
     /** @return the model shape being priced */
     public ModelConfig model() { return config; }
 
@@ -139,12 +148,35 @@ public final class CalibratedModel implements EnergyModel {
     /** @return the steady state for a workload (continuous batching only) */
     public SteadyState steadyState(LengthMoments w) {
         if (!(serving instanceof Serving.Continuous c)) throw new IllegalStateException("steady state needs continuous batching");
-        return SteadyState.of(stepModel, facts.memoryBytes(), c.maxNumSeqs(), w, calibration.parameters().shared());
+        return SteadyState.of(stepModel, facts.memoryBytes(), c.maxNumSeqs(), w, generation.parameters().shared());
     }
 
+    /**
+     * One forward step of this configuration, for simulators that step an engine themselves (the same physics
+     * {@link #pricerFor} uses).
+     *
+     * @param decodeSequences sequences decoding one token this step
+     * @param decodeContext   their mean context length, in tokens
+     * @param prefillTokens   prompt tokens processed this step
+     * @param prefillContext  mean attended length of those prompt tokens (half the prompt for a whole causal prefill)
+     * @return the step's time (s) and power (W per GPU)
+     */
+    public StepCost step(double decodeSequences, double decodeContext, double prefillTokens, double prefillContext) {
+        return stepModel.step(decodeSequences, decodeContext, prefillTokens, prefillContext);
+    }
+
+    /** @return tokens the KV cache of the replica holds (after the weights, with the fitted capacity factor) */
+    public double kvCapacityTokens() {
+        return generation.parameters().shared().kvCapacityFactor()
+                * SteadyState.rawKvCapacity(shape, facts.memoryBytes(), tp, precision.bytesPerElement());
+    }
+
+    /** @return the replica's power with nothing to do: GPUs x idle fraction x TDP, in watts */
+    public double idleWatts() { return tp * generation.parameters().forGpu(gpu.name()).idleFraction() * facts.tdpWatts(); }
+
     /** @return the interval factors that apply to this GPU */
-    IntervalFactors intervalFactors() {
-        return calibration.parameters().calibrated(gpu.name()) ? calibration.calibratedGpu() : calibration.uncalibratedGpu();
+    public IntervalFactors intervalFactors() {
+        return generation.factorsFor(gpu.name());
     }
 
     @Override
@@ -189,7 +221,7 @@ public final class CalibratedModel implements EnergyModel {
             };
         }
         int batch = ((Serving.Static) serving).batch();
-        double capacity = calibration.parameters().shared().kvCapacityFactor()
+        double capacity = generation.parameters().shared().kvCapacityFactor()
                 * SteadyState.rawKvCapacity(shape, facts.memoryBytes(), tp, precision.bytesPerElement());
         return new Pricer(flags) {
             @Override
@@ -231,6 +263,7 @@ public final class CalibratedModel implements EnergyModel {
         private Engine engine = Engine.VLLM;
         private Serving serving = Serving.continuous(256);
         private Calibration calibration;
+        private String generation;
         private final List<EstimateFlag> extraFlags = new ArrayList<>();
 
         private Builder() {}
@@ -262,6 +295,9 @@ public final class CalibratedModel implements EnergyModel {
 
         /** The calibration (default {@link Calibration#bundled()}). */
         public Builder optCalibration(Calibration calibration) { this.calibration = calibration; return this; }
+
+        /** The software generation (default: the calibration's newest, vLLM 0.11.1; {@code vllm-0.5.4} is ML.ENERGY v2). */
+        public Builder optGeneration(String generation) { this.generation = generation; return this; }
 
         /** A flag every answer carries (for example that the shape came from documented defaults). */
         public Builder optFlag(EstimateFlag flag) { this.extraFlags.add(Objects.requireNonNull(flag)); return this; }

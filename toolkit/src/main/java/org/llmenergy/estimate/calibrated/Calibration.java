@@ -34,11 +34,42 @@ import org.llmenergy.units.Provenance;
  * @param crossValidation leave-one-model-out figures, as printed by {@code calibrate}
  * @param trainedGroups   the architecture groups (preset names) the fit saw: a validation row of one of them is
  *                        in-sample, not a held-out check
+ * @param olderGenerations calibrations of older software generations (for example ML.ENERGY v2's vLLM 0.5.4), by
+ *                        generation, each with its spread against the default
  */
 public record Calibration(String version, String generation, String fittedAt, CalibrationParameters parameters,
                           IntervalFactors calibratedGpu, IntervalFactors uncalibratedGpu, Map<String, GpuRange> ranges,
                           List<DatasetUse> datasets, Map<String, String> software, Map<String, Double> crossValidation,
-                          List<String> trainedGroups) {
+                          List<String> trainedGroups, Map<String, GenerationCalibration> olderGenerations) {
+
+    /** @return the default (newest) generation's calibration */
+    @JsonIgnore
+    public GenerationCalibration newest() {
+        return new GenerationCalibration(generation, parameters, calibratedGpu, uncalibratedGpu, ranges, crossValidation,
+                trainedGroups, Map.of());
+    }
+
+    /**
+     * @param name a generation, for example {@code "vllm-0.5.4"}; null for the default
+     * @return its calibration
+     * @throws IllegalArgumentException naming the known generations
+     */
+    public GenerationCalibration generation(String name) {
+        if (name == null || name.equals(generation)) return newest();
+        GenerationCalibration g = olderGenerations == null ? null : olderGenerations.get(name);
+        if (g == null) {
+            throw new IllegalArgumentException("unknown software generation '" + name + "'; known: " + generations());
+        }
+        return g;
+    }
+
+    /** @return every generation, the default first */
+    @JsonIgnore
+    public List<String> generations() {
+        List<String> out = new java.util.ArrayList<>(List.of(generation));
+        if (olderGenerations != null) out.addAll(olderGenerations.keySet());
+        return out;
+    }
 
     /** The classpath resource of the shipped calibration. */
     public static final String RESOURCE = "/org/llmenergy/estimate/calibrated/calibration.json";

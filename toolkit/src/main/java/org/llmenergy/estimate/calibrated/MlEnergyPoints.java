@@ -27,6 +27,13 @@ import org.llmenergy.model.Presets;
 public final class MlEnergyPoints {
     /** The software generation of ML.ENERGY v3: vLLM 0.11.1 (ML.ENERGY blog, "LLM Inference Energy: A Longitudinal Analysis"). */
     public static final String V3_GENERATION = "vllm-0.11.1";
+    /** The software generation of ML.ENERGY v2: vLLM 0.5.4 (same source). */
+    public static final String V2_GENERATION = "vllm-0.5.4";
+    /**
+     * v2 files give the mean output length only; E[O^2] is taken as 2 E[O]^2 (an exponential-like tail), the median
+     * ratio of the v3 chat histograms (1.83-2.15).
+     */
+    static final double V2_SECOND_MOMENT_RATIO = 2.0;
 
     private MlEnergyPoints() {}
 
@@ -103,6 +110,41 @@ public final class MlEnergyPoints {
                     r.expertParallel() > 1, precision.bytesPerElement(), precision == Precision.FP8, r.configuredBatch(),
                     moments[0], moments[1], m);
             out.add(new Configuration.Supported(p, fromFacts));
+        }
+        return out;
+    }
+
+    /**
+     * @param roots ML.ENERGY v2 folders (or {@code bs*+tp*+pp*.json} files)
+     * @return every configuration; pipeline-parallel ones are unsupported (the step model has no pipeline stages)
+     * @throws IOException when a file cannot be read
+     */
+    public static List<Configuration> readV2(List<Path> roots) throws IOException {
+        List<MlEnergyRecord> records = new ArrayList<>();
+        for (Path r : roots) {
+            if (Files.isDirectory(r)) records.addAll(org.llmenergy.estimate.external.MlEnergyV2Reader.readAll(r));
+            else if (r.getFileName().toString().matches("bs\\d+\\+tp\\d+\\+pp\\d+\\.json")) records.add(org.llmenergy.estimate.external.MlEnergyV2Reader.read(r));
+        }
+        List<Configuration> out = new ArrayList<>();
+        for (MlEnergyRecord r : records) {
+            String file = r.provenance().details().getOrDefault("file", r.modelId());
+            String source = file + "#0";
+            Optional<ModelConfig> preset = Presets.forModelId(r.modelId());
+            Optional<GpuSpec> gpu = GpuCatalog.builtIn().find(r.gpu());
+            String reason = null;
+            if (r.pipelineParallel() > 1) reason = "pipeline parallelism (pp " + r.pipelineParallel() + ") is not modelled";
+            else if (preset.isEmpty()) reason = "no preset for '" + r.modelId() + "' and v2 files give no parameter counts";
+            else if (gpu.isEmpty()) reason = "GPU '" + r.gpu() + "' is not in the catalog";
+            if (reason != null) {
+                out.add(new Configuration.Unsupported(source, r.modelId(), r.gpu(), r.tensorParallel(), r.configuredBatch(), r.energyPerTokenJ(), reason));
+                continue;
+            }
+            double eo = r.avgOutputTokens();
+            CalibrationPoint p = new CalibrationPoint(source, r.modelId(), preset.get().name(), r.task(), V2_GENERATION,
+                    StepShape.of(preset.get()), gpu.get().name(), r.numGpus(), false, Precision.BF16.bytesPerElement(), false,
+                    r.configuredBatch(), eo, V2_SECOND_MOMENT_RATIO * eo * eo,
+                    new CalibrationPoint.Measured(r.energyPerTokenJ(), r.avgBatch(), r.stepSeconds(), OptionalDouble.empty(), r.medianItlMs()));
+            out.add(new Configuration.Supported(p, false));
         }
         return out;
     }

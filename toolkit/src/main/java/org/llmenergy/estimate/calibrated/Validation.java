@@ -76,10 +76,11 @@ public final class Validation {
             List<String> notes = new ArrayList<>();
             if (s.shapeFromFacts()) notes.add("no preset: shape from the file's parameter counts (documented defaults)");
             if (!TaskInputs.known(p.task())) notes.add("task '" + p.task() + "' has no documented prompt length: " + TaskInputs.UNKNOWN_TASK_TOKENS + " assumed");
-            boolean calibratedGpu = calibration.parameters().calibrated(p.gpu());
+            GenerationCalibration gen = calibration.newest();
+            boolean calibratedGpu = gen.parameters().calibrated(p.gpu());
             if (!calibratedGpu) notes.add("GPU without calibration data: datasheet transfer");
-            SteadyState st = predictor.predict(p, calibration.parameters());
-            Interval iv = (calibratedGpu ? calibration.calibratedGpu() : calibration.uncalibratedGpu()).around(st.joulesPerOutputToken());
+            SteadyState st = predictor.predict(p, gen.parameters());
+            Interval iv = gen.factorsFor(p.gpu()).around(st.joulesPerOutputToken());
             CalibrationPoint.Measured m = p.measured();
             rows.add(new Row(fi[0], Integer.parseInt(fi[1]), p.modelId(), p.gpu(), p.gpus(), p.maxNumSeqs(), "ok",
                     notes.isEmpty() ? null : String.join("; ", notes), iv.value(), iv.low(), iv.high(), m.joulesPerOutputToken(),

@@ -102,6 +102,23 @@ class CalibratedModelTest {
     }
 
     @Test
+    void theOlderSoftwareGenerationIsModelledExplicitlyAndCostsMore() {
+        Calibration c = Calibration.bundled();
+        assertEquals(List.of("vllm-0.11.1", "vllm-0.5.4"), c.generations());
+        CalibratedModel v3 = llama8b("H100").build();
+        CalibratedModel v2 = llama8b("H100").optGeneration("vllm-0.5.4").build();
+        double e3 = price(v3, 512, 256).totalJoules().value(), e2 = price(v2, 512, 256).totalJoules().value();
+        assertTrue(e2 > 1.2 * e3, "vLLM 0.5.4 measured well above 0.11.1: " + e2 + " vs " + e3);
+        assertTrue(v2.flags().stream().anyMatch(f -> f.detail().contains("vllm-0.5.4")), v2.flags().toString());
+        assertEquals("vllm-0.11.1", v3.generation());
+        // A100 data exist in the v2 generation only: calibrated there, a datasheet transfer in v3.
+        assertTrue(llama8b("A100-SXM4-40GB").build().flags().stream().anyMatch(f -> f.kind() == EstimateFlag.Kind.UNCALIBRATED_GPU));
+        assertTrue(llama8b("A100-SXM4-40GB").optGeneration("vllm-0.5.4").build().flags().stream()
+                .noneMatch(f -> f.kind() == EstimateFlag.Kind.UNCALIBRATED_GPU));
+        assertThrows(IllegalArgumentException.class, () -> llama8b("H100").optGeneration("vllm-0.1").build());
+    }
+
+    @Test
     void theShippedCalibrationIsWhatCalibrateMakesFromTheMirror() throws Exception {
         Path models = Path.of("..", "..", "shared", "datasets", "mlenergy-v3", "public", "data", "models");
         String mirror = System.getenv("LLM_ENERGY_DATASETS_MIRROR");
