@@ -107,6 +107,10 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "vllm", paramLabel = "vllm|hf-eager", description = "Serving engine (default ${DEFAULT-VALUE}).")
     String engine;
 
+    @Option(names = "--generation", paramLabel = "<name>",
+            description = "Calibrated: the software generation whose parameters to use (default: the newest in the calibration).")
+    String generation;
+
     @Option(names = "--max-num-seqs", paramLabel = "S", description = "Continuous batching with at most S sequences (calibrated only).")
     Integer maxNumSeqs;
 
@@ -202,6 +206,9 @@ final class EstimateCommand implements Callable<Integer> {
         if (params != null && src != Source.CALIBRATED) {
             throw new IllegalArgumentException("--params describes a model for --source calibrated only");
         }
+        if (generation != null && src != Source.CALIBRATED) {
+            throw new IllegalArgumentException("--generation applies to --source calibrated only");
+        }
         Map<String, Object> calibration = null;
         EnergyModel energyModel = switch (src) {
             case CALIBRATED -> {
@@ -209,6 +216,7 @@ final class EstimateCommand implements Callable<Integer> {
                 calibration = new LinkedHashMap<>();
                 calibration.put("version", m.calibration().version());
                 calibration.put("hash", m.calibration().sha256());
+                calibration.put("generation", m.generation());
                 yield m;
             }
             case PAPER_FIT -> paperFit(config, gpuSpec);
@@ -271,6 +279,7 @@ final class EstimateCommand implements Callable<Integer> {
     private CalibratedModel calibrated(ModelConfig config, GpuSpec gpuSpec) {
         CalibratedModel.Builder b = CalibratedModel.builder().setModel(config).setGpu(gpuSpec).optTensorParallel(tp)
                 .optPrecision(Precision.parse(dtype)).optEngine(Engine.parse(engine));
+        if (generation != null) b.optGeneration(generation);
         if (batch != null) {
             b.optServing(Serving.staticBatch(batch));
         } else if (maxNumSeqs != null) {

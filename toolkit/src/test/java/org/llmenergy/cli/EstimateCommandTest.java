@@ -78,6 +78,7 @@ class EstimateCommandTest {
         var calibration = org.llmenergy.estimate.calibrated.Calibration.bundled();
         assertEquals(calibration.version(), j.get("calibration").get("version").asText());
         assertEquals(calibration.sha256(), j.get("calibration").get("hash").asText());
+        assertEquals(calibration.generation(), j.get("calibration").get("generation").asText(), "the newest by default");
         assertEquals("H100-SXM5-80GB", j.get("gpu").asText());
         JsonNode t = j.get("per_output_token_j");
         assertTrue(t.get("low").asDouble() < t.get("value").asDouble() && t.get("value").asDouble() < t.get("high").asDouble(), t.toString());
@@ -95,6 +96,12 @@ class EstimateCommandTest {
         JsonNode flags = json(r).get("flags");
         assertTrue(flags.toString().contains("default_architecture") && flags.toString().contains("max_num_seqs 256"), flags.toString());
         assertEquals(4, json(r).get("tp").asInt());
+        String older = org.llmenergy.estimate.calibrated.Calibration.bundled().generations().stream()
+                .filter(g -> !g.equals(org.llmenergy.estimate.calibrated.Calibration.bundled().generation())).findFirst().orElseThrow();
+        CliRun old = CliRun.of("estimate", "--gpu", "H100", "--input", "512", "--output", "256", "--generation", older, "--format", "json");
+        assertEquals(0, old.exit(), old.err());
+        assertEquals(older, json(old).get("calibration").get("generation").asText());
+        assertTrue(json(old).get("flags").toString().contains("software generation " + older), old.out());
         CliRun noGpu = CliRun.of("estimate", "--input", "512", "--output", "256");
         assertEquals(1, noGpu.exit());
         assertTrue(noGpu.err().contains("--gpu is required"), noGpu.err());
