@@ -41,7 +41,6 @@ import org.llmenergy.hardware.GpuCatalog;
 import org.llmenergy.hardware.GpuSpec;
 import org.llmenergy.hardware.Sparsity;
 import org.llmenergy.model.FlopsModel;
-import org.llmenergy.model.HuggingFaceConfig;
 import org.llmenergy.model.ModelConfig;
 import org.llmenergy.model.Precision;
 import org.llmenergy.model.Presets;
@@ -82,8 +81,8 @@ final class EstimateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "<preset|config.json>",
-            description = "A model preset or a Hugging Face config.json (default: the model of --source results, else llama-3.1-8b).")
+    @Option(names = "--model", paramLabel = "<preset|id|config.json>",
+            description = "A model preset, a Hugging Face id or config.json (default: the model of --source results, else llama-3.1-8b).")
     String model;
 
     @Option(names = "--params", paramLabel = "<count>",
@@ -198,7 +197,7 @@ final class EstimateCommand implements Callable<Integer> {
         ModelConfig config = params != null
                 ? Presets.fromParameterCount(count("--params", params),
                         activeParams == null ? OptionalDouble.empty() : OptionalDouble.of(count("--active-params", activeParams)))
-                : modelConfig(model);
+                : Presets.resolve(model);
         if (params != null) model = config.name();
         if (gpu == null && src == Source.CALIBRATED) throw new IllegalArgumentException("--gpu is required with --source calibrated");
         GpuSpec gpuSpec = GpuCatalog.builtIn().get(gpu == null ? PaperFitModel.FITTED_GPU : gpu);
@@ -296,27 +295,12 @@ final class EstimateCommand implements Callable<Integer> {
         return b.build();
     }
 
-    /** @return a parameter count written as 70B, 560M, 1.5T or a plain number */
     private static double count(String option, String text) {
-        String t = text.trim().toUpperCase(Locale.ROOT);
-        double scale = 1;
-        if (t.endsWith("T")) scale = 1e12;
-        else if (t.endsWith("B")) scale = 1e9;
-        else if (t.endsWith("M")) scale = 1e6;
-        else if (t.endsWith("K")) scale = 1e3;
-        String number = scale == 1 ? t : t.substring(0, t.length() - 1);
         try {
-            double v = Double.parseDouble(number) * scale;
-            if (!(v > 0) || Double.isInfinite(v)) throw new NumberFormatException();
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + ": not a parameter count: '" + text + "' (for example 70B, 560M, 7e9)");
+            return Presets.parseParameterCount(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
-    }
-
-    private static ModelConfig modelConfig(String name) {
-        Path p = Path.of(name);
-        return Files.exists(p) ? HuggingFaceConfig.read(p) : Presets.get(name);
     }
 
     private EnergyModel paperFit(ModelConfig config, GpuSpec gpuSpec) {

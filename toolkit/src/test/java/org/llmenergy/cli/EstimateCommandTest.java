@@ -111,7 +111,7 @@ class EstimateCommandTest {
         assertTrue(hybrid.err().contains("jamba") && hybrid.err().contains("refused"), hybrid.err());
         CliRun badCount = CliRun.of("estimate", "--params", "seventy", "--gpu", "H100", "--input", "1", "--output", "2");
         assertEquals(1, badCount.exit());
-        assertTrue(badCount.err().contains("--params: not a parameter count"), badCount.err());
+        assertTrue(badCount.err().contains("--params: parameter count 'seventy'"), badCount.err());
     }
 
     /** The calibrated model prices a trace's long requests at their exact lengths; the paper's bins would exclude them. */
