@@ -22,15 +22,20 @@ public final class CalibrationSection {
      * @param run        a calibration run on the public measurements
      * @param baselines  the two baselines of the comparison
      * @param dataSource where the measurements come from, with citation
+     * @param priced     whole traces priced with the shipped calibration, per GPU (may be empty)
      * @return the section
      */
-    public static ReportSection of(CalibrationRun.Outcome run, Baselines baselines, String dataSource) {
+    public static ReportSection of(CalibrationRun.Outcome run, Baselines baselines, String dataSource, List<PricedTrace> priced) {
         Calibration c = run.calibration();
         List<Panel> panels = new ArrayList<>();
         panels.add(CalibrationFigures.predictedVsMeasured(run.leaveOneModelOut().predictions(), dataSource));
         List<ReportTable> tables = new ArrayList<>();
         tables.add(CalibrationTables.threeWay(run, baselines, dataSource));
         tables.add(CalibrationTables.byGroup(run.leaveOneModelOut()));
+        if (!priced.isEmpty()) {
+            panels.add(TraceEnergyFigure.panel("fig01c-calibrated-trace-energy", priced.stream().map(PricedTrace::totals).toList()));
+            tables.add(OverheadTables.calibrated(priced));
+        }
         String intro = String.format(Locale.ROOT, "The calibrated model (calibration %s, %s, fitted %s on %d public configurations of"
                 + " %s) prices a request per forward step: time from a roofline with fitted efficiencies, power between idle and"
                 + " TDP, times the GPUs used. Here every configuration is predicted by a fit that never saw its model (leave one model"

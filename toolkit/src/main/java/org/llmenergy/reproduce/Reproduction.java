@@ -2,15 +2,14 @@ package org.llmenergy.reproduce;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.llmenergy.estimate.BatchEnergy;
-import org.llmenergy.estimate.BinnedEstimator;
+import org.llmenergy.estimate.EnergyModel;
 import org.llmenergy.estimate.SweepEnergyModel;
-import org.llmenergy.estimate.WorkloadEstimate;
+import org.llmenergy.estimate.Workload;
+import org.llmenergy.estimate.WorkloadPrice;
+import org.llmenergy.estimate.WorkloadPricing;
 import org.llmenergy.estimate.paper.PaperFitEstimator;
 import org.llmenergy.experiment.ResultRecord;
 import org.llmenergy.report.BinHeatMap;
@@ -23,6 +22,7 @@ import org.llmenergy.report.OverheadTables;
 import org.llmenergy.report.PaperSections;
 import org.llmenergy.report.ReportSection;
 import org.llmenergy.report.ReportTable;
+import org.llmenergy.report.SweepFitTotal;
 import org.llmenergy.workload.BinCount;
 
 /**
@@ -75,7 +75,7 @@ public final class Reproduction {
         List<TraceReading> traces = readTraces();
         EmbeddedSweep sweep = EmbeddedSweep.onThisMachine(options.quick());
         List<ResultRecord> records = sweep.run(options.outDir(), log);
-        ReportSection calibrated = CalibratedComparison.section(log);
+        ReportSection calibrated = CalibratedComparison.section(traces, log);
         HtmlReport html = layout(traces, records, sweep.largestBatch(), calibrated).html();
         Path index = html.writeTo(options.outDir());
         log.accept("report written: " + index + " (" + html.figures().size() + " figures)");
@@ -124,18 +124,21 @@ public final class Reproduction {
 
     /**
      * The paper's whole-trace section, then ours (paper Section 4.2 on our sweep): every bin of each trace at batch
-     * {@code batch}, priced by the energy model fitted to our sweep, with N/B batches per bin.
+     * {@code batch}, priced through {@link WorkloadPricing} by the energy model fitted to our sweep (N x the
+     * per-request energy at the bin's edges, the paper's N/B batches); bins beyond the swept lengths are flagged.
      */
     static ReportPart wholeTrace(OurData ours, List<TraceReading> traces, List<ResultRecord> sweep, int batch) {
         SweepEnergyModel model = SweepEnergyModel.fit(sweep);
-        Map<String, WorkloadEstimate> estimates = new LinkedHashMap<>();
+        EnergyModel priced = model.atBatch(batch);
+        List<SweepFitTotal> totals = new ArrayList<>();
         for (TraceReading t : traces) {
             List<BinCount> bins = t.profile().binned().counts();
-            List<BatchEnergy> energies = bins.stream().map(b -> model.batchEnergy(b.inputBin(), b.outputBin(), batch)).toList();
-            estimates.put(t.source(), BinnedEstimator.paper().estimate(bins, energies));
+            WorkloadPrice price = WorkloadPricing.price(priced, Workload.binned(t.profile().binned(), t.source()));
+            long extrapolated = bins.stream().filter(b -> !model.extrapolationFlags(b.inputBin(), b.outputBin(), batch).isEmpty()).count();
+            totals.add(new SweepFitTotal(t.source(), price, bins.size(), extrapolated));
         }
         String device = sweep.isEmpty() ? "unknown device" : sweep.get(0).cell().device();
-        ReportTable table = OverheadTables.sweepFit(estimates, batch, device, SweepDescription.measuredSource(sweep));
+        ReportTable table = OverheadTables.sweepFit(totals, batch, device, SweepDescription.measuredSource(sweep));
         List<String> notes = new ArrayList<>();
         notes.add("Ours: an energy model of the form of the Figure 2 fit, fitted to " + model.points().size()
                 + " measured cells: " + model.describe() + ".");

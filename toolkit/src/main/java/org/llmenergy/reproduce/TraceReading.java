@@ -7,24 +7,28 @@ import org.llmenergy.workload.BinCounter;
 import org.llmenergy.workload.BinnedWorkload;
 import org.llmenergy.workload.Binning;
 import org.llmenergy.workload.LengthHistogram;
+import org.llmenergy.workload.LengthPairCounts;
 import org.llmenergy.workload.ReadSummary;
 import org.llmenergy.workload.Trace;
 import org.llmenergy.workload.TraceProfile;
 
 /**
  * Everything the report takes from one trace, from a single pass over it: the exact length distributions and the
- * paper's bins (a {@link TraceProfile}), and the same requests in Figure 7's bins (the paper's figure has no
- * 64-token output bin) for that figure's binned CDFs.
+ * paper's bins (a {@link TraceProfile}), the same requests in Figure 7's bins (the paper's figure has no 64-token
+ * output bin) for that figure's binned CDFs, and the requests per exact (input, output) pair for pricing at exact
+ * lengths.
  *
  * @param profile       lengths and the paper's bins
  * @param figure7Bins   the same requests in {@link Binning#figure7()}
+ * @param pairs         the same requests per distinct (input, output)
  * @param table4Dataset the row of the paper's Table 4 the trace corresponds to, or null
  */
-public record TraceReading(TraceProfile profile, BinnedWorkload figure7Bins, String table4Dataset) {
+public record TraceReading(TraceProfile profile, BinnedWorkload figure7Bins, LengthPairCounts pairs, String table4Dataset) {
 
     public TraceReading {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(figure7Bins, "figure7Bins");
+        Objects.requireNonNull(pairs, "pairs");
     }
 
     /**
@@ -43,11 +47,13 @@ public record TraceReading(TraceProfile profile, BinnedWorkload figure7Bins, Str
         LengthHistogram outputs = new LengthHistogram();
         BinCounter paper = Binning.paper().newCounter();
         BinCounter figure7 = Binning.figure7().newCounter();
+        LengthPairCounts pairs = new LengthPairCounts();
         ReadSummary read = trace.read((in, out) -> {
             inputs.add(in);
             outputs.add(out);
             paper.accept(in, out);
             figure7.accept(in, out);
+            pairs.accept(in, out);
         });
         if (read.requests() == 0) {
             throw new IllegalStateException(trace.path() + ": no requests" + (read.rows() > 0
@@ -55,7 +61,7 @@ public record TraceReading(TraceProfile profile, BinnedWorkload figure7Bins, Str
         }
         TraceProfile profile = new TraceProfile(trace.source(), trace.path(), trace.format(), read, inputs.toDistribution(),
                 outputs.toDistribution(), paper.result());
-        return new TraceReading(profile, figure7.result(), table4Dataset(trace.source()));
+        return new TraceReading(profile, figure7.result(), pairs, table4Dataset(trace.source()));
     }
 
     /** @return the trace's name as the user gave it (catalog id or path) */

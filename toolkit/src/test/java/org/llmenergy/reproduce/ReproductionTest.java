@@ -18,6 +18,8 @@ import org.llmenergy.experiment.SweepRunner;
 import org.llmenergy.experiment.SweepSpec;
 import org.llmenergy.report.Figure;
 import org.llmenergy.report.HtmlReport;
+import org.llmenergy.report.OverheadTables;
+import org.llmenergy.report.PricedTrace;
 import org.llmenergy.report.ReportSection;
 import org.llmenergy.report.ReportTable;
 import org.llmenergy.workload.Binning;
@@ -69,6 +71,8 @@ class ReproductionTest {
         assertNotEquals(once.profile().binned().counts(), once.figure7Bins().counts(), "Figure 7 has no 64-token output bin");
         double[] expectedX = figure7.binned().outputCdf().stream().mapToDouble(c -> c.tokens()).toArray();
         assertArrayEquals(expectedX, once.summary().outputCdf().binnedX(), "Figure 7's binned CDF from the Figure-7 bins");
+        assertEquals(paper.read().requests(), once.pairs().requests(), "every request counted at its exact lengths, overflow included");
+        assertTrue(once.pairs().distinctPairs() > once.profile().binned().counts().size());
         assertEquals("Azure Conversation", once.table4Dataset());
         assertEquals("Azure Conversation", once.summary().table4Dataset());
     }
@@ -119,5 +123,24 @@ class ReproductionTest {
         assertTrue(page.indexOf("<h2>Whole-trace energy and Table 4</h2>") < page.indexOf("Whole-trace energy: ours (cpu sweep")
                 && page.indexOf("Whole-trace energy: ours (cpu sweep") < page.indexOf("<h2>Online vs offline serving</h2>"), "ours sits in its section");
         assertTrue(page.contains("Our measurements: "), "the preface describes the sweep");
+    }
+
+    @Test
+    void theWholeTraceAnalysisIsRedoneWithTheCalibratedModelOnEachGpuAtExactLengths() throws Exception {
+        TraceReading t = TraceReading.read(trace("azure-conv-sample.csv", 300).toString());
+        List<PricedTrace> priced = CalibratedComparison.wholeTrace(List.of(t));
+        assertEquals(List.of("RTX-A6000", "H100-SXM5-80GB"), priced.stream().map(PricedTrace::gpu).toList());
+        for (PricedTrace p : priced) {
+            assertEquals(300, p.price().requests(), "requests past the paper's bins are priced too");
+            assertEquals(0, p.price().excludedRequests());
+            assertTrue(p.theoreticalJoules() < p.joules().value(), "the FLOPs x TDP baseline is a lower bound");
+            assertTrue(p.joules().low() < p.joules().value() && p.joules().value() < p.joules().high());
+        }
+        assertTrue(priced.get(0).totals().note().contains("uncalibrated_gpu"), "the A6000 has no public calibration data");
+        assertFalse(priced.get(1).totals().note().contains("uncalibrated_gpu"));
+        var table = OverheadTables.calibrated(priced).table();
+        assertEquals(2, table.rowCount());
+        assertEquals(64.22, table.doubleColumn("Table 4 vLLM % (paper, A6000)").get(0), 0);
+        assertEquals(priced.get(1).percentAboveTheoretical().value(), table.doubleColumn("% above theoretical").get(1), 0.005);
     }
 }
