@@ -45,12 +45,12 @@ public record PricedTrace(String trace, String table4Dataset, String gpu, String
                 Comparisons.percentAbove(e.high(), t));
     }
 
-    /** @return the same as Figure 1's totals (point estimate), with exclusions and flags in the note */
+    /** @return the same as Figure 1's totals (point estimate), named GPU first, with exclusions and flags in the note */
     public TraceTotals totals() {
         String excluded = price.excludedRequests() == 0 ? "" : String.format(Locale.ROOT, "PARTIAL: %,d requests not priced (%s); ",
                 price.excludedRequests(), price.exclusions().stream().map(x -> x.reason()).collect(Collectors.joining("; ")));
         String flags = price.flags().stream().map(f -> f.flag().toString()).distinct().collect(Collectors.joining("; "));
-        return new TraceTotals(trace, configuration + " on " + gpu, Energy.toKwh(joules().value()),
+        return new TraceTotals(trace, gpu + ", " + configuration, Energy.toKwh(joules().value()),
                 Energy.toKwh(theoreticalJoules()), Labels.MODEL_SOURCE, theoreticalBasis,
                 (excluded + String.format(Locale.ROOT, "90 %% interval %.4g-%.4g kWh", Energy.toKwh(joules().low()),
                         Energy.toKwh(joules().high())) + (flags.isEmpty() ? "" : "; " + flags)).strip());

@@ -82,7 +82,7 @@ final class CalibratedComparison {
             GpuSpec gpu = GpuCatalog.builtIn().get(name);
             CalibratedModel model = CalibratedModel.builder().setModel(llama).setGpu(gpu).build();
             TheoreticalEstimator baseline = new TheoreticalEstimator(FlopsModel.of(llama), PeakRate.of(gpu, Sparsity.DENSE));
-            String configuration = "calibrated: " + PAPER_MODEL + ", vLLM, " + model.serving().describe();
+            String configuration = "calibrated " + PAPER_MODEL + ", vLLM, " + model.serving().describe();
             for (TraceReading t : traces) {
                 WorkloadPrice price = WorkloadPricing.price(model, new Workload.ExactLengths(t.pairs(), t.source()), baseline);
                 out.add(new PricedTrace(t.source(), t.table4Dataset(), gpu.name(), configuration, price,
