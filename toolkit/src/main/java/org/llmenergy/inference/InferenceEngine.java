@@ -125,7 +125,7 @@ public final class InferenceEngine implements AutoCloseable {
                 ModelSource.RandomWeights r = (ModelSource.RandomWeights) source;
                 weights = RandomWeightInit.create(config, r.seed(), type, manager);
             }
-            return new Transformer(weights, type, options.maxAttentionBytes());
+            return new Transformer(weights, type, options.maxAttentionBytes(), options.maxPrefillTokens());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
