@@ -17,14 +17,20 @@ import java.util.Objects;
  */
 public record EngineOptions(ComputeDevice device, Precision precision, int intraOpThreads, long maxAttentionBytes,
                             int maxPrefillTokens) {
-    /** Default bound on one attention score tensor: 256 MiB. */
-    public static final long DEFAULT_MAX_ATTENTION_BYTES = 256L << 20;
     /**
-     * Default tokens per forward pass: 2,048. A pass of 2,048 rows keeps the matrix products as efficient as one
-     * pass over the whole prompt (benchmarks/README.md, InferenceThroughput), while one layer's intermediates stay
-     * a fixed size whatever the prompt length.
+     * Default bound on one attention score tensor: 16 MiB. On the CPU libtorch allocates through malloc, and glibc
+     * serves blocks above its mmap threshold (at most 32 MiB on 64-bit, mallopt(3), glibc 2.36, 2022) with fresh
+     * mmap'd pages each time, so every such tensor costs page faults (issue 11: 2,048-token prefill of small-100m
+     * spent 23 s of system time with 256 MiB score tensors, 0.8 s with 16 MiB). Smaller blocks are reused from the heap.
      */
-    public static final int DEFAULT_MAX_PREFILL_TOKENS = 2048;
+    public static final long DEFAULT_MAX_ATTENTION_BYTES = 16L << 20;
+    /**
+     * Default tokens per forward pass: 1,024. A pass of 1,024 rows keeps the matrix products as efficient as one
+     * pass over the whole prompt (benchmarks/README.md, InferenceThroughput), one layer's intermediates stay a fixed
+     * size whatever the prompt length, and for models up to small-100m's width every intermediate stays under the
+     * mmap threshold described at {@link #DEFAULT_MAX_ATTENTION_BYTES}.
+     */
+    public static final int DEFAULT_MAX_PREFILL_TOKENS = 1024;
 
     public EngineOptions {
         Objects.requireNonNull(device, "device");
