@@ -23,9 +23,10 @@ import org.llmenergy.model.Presets;
 /**
  * Prefill of long prompts on the DJL engine: time, and the process's measured peak resident memory against what
  * {@link MemoryModel} predicts for this engine (fp32, contiguous KV cache, chunked prefill of
- * {@link EngineOptions#maxPrefillTokens()} tokens per pass, materialised attention scores). The prediction adds the
- * process's resident memory after loading (JVM, libtorch, weights), measured here, to the model's KV cache and
- * activations; the model's weights are not added twice.
+ * {@link EngineOptions#maxPrefillTokens()} tokens per pass, materialised attention scores) and against the
+ * activation budget the engine itself checks before a run ({@link InferenceEngine#prefillActivationBytes}). Both
+ * predictions add the process's resident memory after loading (JVM, libtorch, weights), measured here, to the KV
+ * cache and the activations; the weights are not added twice.
  *
  * <pre>
  * java -cp "toolkit/target/classes:benchmarks/target/classes:$(cat toolkit/target/classpath.txt)" \
@@ -56,19 +57,25 @@ public final class LongPrefillMemory {
             long base = residentBytes();
             System.out.printf(Locale.ROOT, "resident after load (JVM, libtorch, %.0f MB of weights): %.0f MB%n",
                     model.weightBytes() / 1e6, base / 1e6);
-            System.out.println("input  prefill s  tok/s  measured peak MB  predicted MB (KV + activations)  predicted/measured");
+            System.out.println("input  prefill s  tok/s  measured peak MB  MemoryModel MB (KV + activations)  /measured  engine budget MB (KV + activations)  /measured");
             for (int input : inputs) {
                 RunResult r = engine.run(RunSpec.greedy(batch, input, 1, input));
                 MemoryFootprint f = model.footprint(batch, input, 1, Long.MAX_VALUE / 2);
                 long predicted = base + f.kvCache() + f.activations();
+                long budgetActivations = InferenceEngine.prefillActivationBytes(config, options, batch, input);
+                long budget = base + f.kvCache() + budgetActivations;
                 Long peak = r.peakMemory().bytes();
-                System.out.printf(Locale.ROOT, "%5d  %9.2f  %5.0f  %16s  %8.0f (%.0f + %.0f)  %18s%n", input,
+                System.out.printf(Locale.ROOT, "%5d  %9.2f  %5.0f  %16s  %8.0f (%.0f + %.0f)  %9s  %8.0f (%.0f + %.0f)  %9s%n", input,
                         r.prefillSeconds(), r.prefillTokensPerSecond(),
                         peak == null ? "n/a: " + r.peakMemory().method() : String.format(Locale.ROOT, "%.0f", peak / 1e6),
-                        predicted / 1e6, f.kvCache() / 1e6, f.activations() / 1e6,
-                        peak == null ? "n/a" : String.format(Locale.ROOT, "%.2f", predicted / (double) peak));
+                        predicted / 1e6, f.kvCache() / 1e6, f.activations() / 1e6, ratio(predicted, peak),
+                        budget / 1e6, f.kvCache() / 1e6, budgetActivations / 1e6, ratio(budget, peak));
             }
         }
+    }
+
+    private static String ratio(long predicted, Long measured) {
+        return measured == null ? "n/a" : String.format(Locale.ROOT, "%.2f", predicted / (double) measured);
     }
 
     /** @return this process's resident set now ({@code VmRSS}, proc(5)) */
