@@ -42,7 +42,7 @@ final class MemoryBudget {
      * fp32 rows of vocabulary width for the logits. The scores are computed and freed in query chunks of at most
      * {@link EngineOptions#maxAttentionBytes()}, yet the process's resident memory grows as if the whole pass's
      * scores were held (the allocator does not hand the freed chunks back to the system), so they are counted: measured on small-100m, batch 1, the estimate plus the resident memory after
-     * loading is 1.13x the peak resident memory at input 2,048 and 1.17x at 8,192 (benchmarks/README.md,
+     * loading is 1.13x the peak resident memory at input 2,048 and 1.17-1.25x at 8,192 (benchmarks/README.md,
      * LongPrefillMemory, 2026-11-27); counting one chunk only gave 0.67x at 8,192.
      *
      * @param config            the architecture
