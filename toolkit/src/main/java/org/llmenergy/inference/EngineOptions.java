@@ -21,7 +21,8 @@ public record EngineOptions(ComputeDevice device, Precision precision, int intra
      * Default bound on one attention score tensor: 16 MiB. On the CPU libtorch allocates through malloc, and glibc
      * serves blocks above its mmap threshold (at most 32 MiB on 64-bit, mallopt(3), glibc 2.36, 2022) with fresh
      * mmap'd pages each time, so every such tensor costs page faults (issue 11: 2,048-token prefill of small-100m
-     * spent 23 s of system time with 256 MiB score tensors, 0.8 s with 16 MiB). Smaller blocks are reused from the heap.
+     * spent 23 s of system time with 256 MiB score tensors and 2,048-token passes, 0.8 s with 16 MiB and 1,024).
+     * Smaller blocks are reused from the heap.
      */
     public static final long DEFAULT_MAX_ATTENTION_BYTES = 16L << 20;
     /**

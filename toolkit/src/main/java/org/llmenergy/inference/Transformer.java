@@ -32,9 +32,9 @@ import org.llmenergy.model.ModelConfig;
  * single-token step applies the rotary embedding as one product with a 2-D rotation matrix shared by all layers.
  *
  * <p>Memory: each layer runs in its own {@link NDScope}, so its intermediates are freed when it ends and the next
- * layer reuses that memory (libtorch's CPU allocator and CUDA caching allocator both hand freed blocks back out);
- * only the residual stream crosses layers. Holding every layer's intermediates until the step ended made a
- * batch-8 x 512 prefill of small-100m touch about 6 GB of fresh pages (1.4 million page faults) and ran at 0.4-0.6x
+ * layer reuses that memory (malloc's heap on the CPU for blocks under its mmap threshold, the caching allocator on
+ * a GPU); only the residual stream crosses layers. Holding every layer's intermediates until the step ended made a
+ * batch-8 x 512 prefill of small-100m touch 4-6 GB of fresh pages (1.0-1.4 million page faults) and run at 0.41x
  * PyTorch eager (issue 11). A prompt longer than {@code maxPassTokens} runs as successive passes over position
  * chunks through the KV cache, and attention over a long context runs in query chunks each in its own scope, so
  * prefill activations are bounded by the chunk sizes, not the prompt.
