@@ -14,6 +14,7 @@ process's CPU time, which is steadier than wall time when other work shares the 
 """
 import argparse
 import json
+import resource
 import sys
 import time
 
@@ -59,7 +60,9 @@ def main():
         batch, seed = (int(x) for x in line.split())
         prefill, decode, prefill_cpu, decode_cpu = run_once(model, batch, a.input, a.output, cfg.vocab_size, seed)
         print(json.dumps({"batch": batch, "seed": seed, "prefill_s": prefill, "decode_s": decode,
-                          "prefill_cpu_s": prefill_cpu, "decode_cpu_s": decode_cpu}), flush=True)
+                          "prefill_cpu_s": prefill_cpu, "decode_cpu_s": decode_cpu,
+                          # peak resident set of the process so far (Linux reports KiB)
+                          "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6}), flush=True)
 
 
 if __name__ == "__main__":

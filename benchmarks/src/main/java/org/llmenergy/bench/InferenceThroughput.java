@@ -38,7 +38,7 @@ import org.llmenergy.model.Presets;
  *
  * <pre>
  * java -cp "toolkit/target/classes:benchmarks/target/classes:$(cat toolkit/target/classpath.txt)" \
- *     org.llmenergy.bench.InferenceThroughput [--model tiny-15m] [--threads 2] [--input 128] [--output 65]
+ *     org.llmenergy.bench.InferenceThroughput [--model tiny-15m] [--threads 2] [--inputs 128,512] [--output 65]
  *     [--batches 1,8] [--warmup 1] [--repeats 5] [--python PATH]
  * </pre>
  *
@@ -57,99 +57,125 @@ public final class InferenceThroughput {
         ModelConfig config = Presets.get(modelName);
         if (config.family() != Family.LLAMA) throw new IllegalArgumentException("the baseline builds Llama-family presets only");
         int threads = Integer.parseInt(opt.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
-        int input = Integer.parseInt(opt.getOrDefault("input", "128"));
+        int[] inputs = Arrays.stream(opt.getOrDefault("inputs", opt.getOrDefault("input", "128")).split(","))
+                .mapToInt(Integer::parseInt).toArray();
         int output = Integer.parseInt(opt.getOrDefault("output", "65"));
         int warmup = Integer.parseInt(opt.getOrDefault("warmup", "1"));
         int repeats = Integer.parseInt(opt.getOrDefault("repeats", "5"));
         int[] batches = Arrays.stream(opt.getOrDefault("batches", "1,8").split(",")).mapToInt(Integer::parseInt).toArray();
 
-        System.out.printf(Locale.ROOT, "model %s (%,d parameters, fp32), threads %d, input %d, output %d, repeats %d (medians)%n",
-                modelName, config.parameterCount(), threads, input, output, repeats);
+        System.out.printf(Locale.ROOT, "model %s (%,d parameters, fp32), threads %d, inputs %s, output %d, repeats %d (medians), load average at start %.2f%n",
+                modelName, config.parameterCount(), threads, Arrays.toString(inputs), output, repeats, loadAverage());
 
-        Map<Integer, double[]> djl = new LinkedHashMap<>();
-        Map<Integer, double[]> torch = new LinkedHashMap<>();
-        Map<Integer, double[]> pairedRatios = new LinkedHashMap<>();
+        List<String> rows = new ArrayList<>();
+        List<String> ratios = new ArrayList<>();
         double copyBandwidth;
         try (InferenceEngine engine = InferenceEngine.load(new ModelSource.RandomWeights(config, 0),
-                EngineOptions.cpu().withThreads(threads));
-             PytorchBaseline baseline = PytorchBaseline.start(opt, config, threads, input, output)) {
+                EngineOptions.cpu().withThreads(threads))) {
             copyBandwidth = copyBandwidth();
-            for (int b : batches) {
-                for (int i = 0; i < warmup; i++) {
-                    engine.run(RunSpec.greedy(b, input, output, 1000 + i));
-                    if (baseline != null) baseline.run(b, 1000 + i);
-                }
-                // Interleaved, so load from other processes on a shared machine hits both engines alike.
-                double[][] d = new double[4][repeats];
-                double[][] t = new double[4][repeats];
-                for (int r = 0; r < repeats; r++) {
-                    DecodeCpuTime cpu = new DecodeCpuTime();
-                    RunResult run = engine.run(RunSpec.greedy(b, input, output, r), cpu);
-                    d[0][r] = run.prefillTokensPerSecond();
-                    d[1][r] = run.decodeTokensPerSecond();
-                    d[2][r] = run.timePerOutputTokenSeconds();
-                    d[3][r] = cpu.seconds / (output - 1);
-                    if (baseline != null) {
-                        double[] pt = baseline.run(b, r);
-                        t[0][r] = (double) b * input / pt[0];
-                        t[1][r] = (double) b * (output - 1) / pt[1];
-                        t[2][r] = pt[1] / (output - 1);
-                        t[3][r] = pt[3] / (output - 1);
-                    }
-                }
-                djl.put(b, new double[] {median(d[0]), median(d[1]), median(d[2]), median(d[3])});
-                if (baseline != null) {
-                    torch.put(b, new double[] {median(t[0]), median(t[1]), median(t[2]), median(t[3])});
-                    double[] prefillRatio = new double[repeats];
-                    double[] decodeRatio = new double[repeats];
-                    for (int r = 0; r < repeats; r++) {
-                        prefillRatio[r] = d[0][r] / t[0][r];
-                        decodeRatio[r] = d[1][r] / t[1][r];
-                    }
-                    pairedRatios.put(b, new double[] {median(prefillRatio), median(decodeRatio),
-                            Arrays.stream(decodeRatio).min().orElse(Double.NaN), Arrays.stream(decodeRatio).max().orElse(Double.NaN)});
+            for (int input : inputs) {
+                try (PytorchBaseline baseline = PytorchBaseline.start(opt, config, threads, input, output)) {
+                    for (int b : batches) measure(engine, baseline, config, b, input, output, warmup, repeats,
+                            copyBandwidth, rows, ratios);
                 }
             }
         }
 
         System.out.printf(Locale.ROOT, "copy bandwidth (libtorch in-place copy of 512 MiB, read + write, best of 8): %.2f GB/s%n", copyBandwidth / 1e9);
-        System.out.println("batch  engine         prefill tok/s  decode tok/s  TPOT ms  decode GB/s  of copy BW  decode CPU ms/step");
-        for (int b : batches) {
-            double bytes = decodeBytesPerStep(config, b, input, output);
-            print(b, "djl", djl.get(b), bytes, copyBandwidth);
-            if (torch.containsKey(b)) print(b, "pytorch-eager", torch.get(b), bytes, copyBandwidth);
+        System.out.println("batch  input  engine         prefill tok/s  decode tok/s  TPOT ms  decode GB/s  of copy BW  prefill CPU s  decode CPU ms/step  peak RSS MB");
+        rows.forEach(System.out::println);
+        ratios.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "load average at end %.2f%n", loadAverage());
+    }
+
+    private static void measure(InferenceEngine engine, PytorchBaseline baseline, ModelConfig config, int b, int input,
+                                int output, int warmup, int repeats, double copyBandwidth, List<String> rows,
+                                List<String> ratios) throws IOException {
+        for (int i = 0; i < warmup; i++) {
+            engine.run(RunSpec.greedy(b, input, output, 1000 + i));
+            if (baseline != null) baseline.run(b, 1000 + i);
         }
-        for (int b : batches) {
-            if (!torch.containsKey(b)) continue;
-            double[] pr = pairedRatios.get(b);
-            System.out.printf(Locale.ROOT, "batch %d: decode DJL/PyTorch = %.3f (goal >= 0.9; median of %d back-to-back "
-                    + "pairs, range %.3f-%.3f), prefill DJL/PyTorch = %.3f; decode CPU time per step PyTorch/DJL = %.3f%n",
-                    b, pr[1], repeats, pr[2], pr[3], pr[0], torch.get(b)[3] / djl.get(b)[3]);
+        // Interleaved, so load from other processes on a shared machine hits both engines alike.
+        double[][] d = new double[6][repeats];
+        double[][] t = new double[6][repeats];
+        for (int r = 0; r < repeats; r++) {
+            PhaseCpuTime cpu = new PhaseCpuTime();
+            RunResult run = engine.run(RunSpec.greedy(b, input, output, r), cpu);
+            d[0][r] = run.prefillTokensPerSecond();
+            d[1][r] = run.decodeTokensPerSecond();
+            d[2][r] = run.timePerOutputTokenSeconds();
+            d[3][r] = cpu.decode / (output - 1);
+            d[4][r] = cpu.prefill;
+            d[5][r] = run.peakMemory().bytes() == null ? Double.NaN : run.peakMemory().bytes() / 1e6;
+            if (baseline != null) {
+                double[] pt = baseline.run(b, r);
+                t[0][r] = (double) b * input / pt[0];
+                t[1][r] = (double) b * (output - 1) / pt[1];
+                t[2][r] = pt[1] / (output - 1);
+                t[3][r] = pt[3] / (output - 1);
+                t[4][r] = pt[2];
+                t[5][r] = pt[4];
+            }
         }
+        double bytes = decodeBytesPerStep(config, b, input, output);
+        double[] dm = medians(d);
+        rows.add(row(b, input, "djl", dm, bytes, copyBandwidth));
+        if (baseline == null) return;
+        double[] tm = medians(t);
+        rows.add(row(b, input, "pytorch-eager", tm, bytes, copyBandwidth));
+        double[] prefillRatio = new double[repeats];
+        double[] decodeRatio = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            prefillRatio[r] = d[0][r] / t[0][r];
+            decodeRatio[r] = d[1][r] / t[1][r];
+        }
+        ratios.add(String.format(Locale.ROOT, "batch %d input %d: prefill DJL/PyTorch = %.3f (goal >= 0.9; median of %d "
+                        + "back-to-back pairs, range %.3f-%.3f), decode DJL/PyTorch = %.3f (goal >= 0.95, range %.3f-%.3f); "
+                        + "CPU time PyTorch/DJL: prefill %.3f, decode %.3f",
+                b, input, median(prefillRatio), repeats, min(prefillRatio), max(prefillRatio), median(decodeRatio),
+                min(decodeRatio), max(decodeRatio), tm[4] / dm[4], tm[3] / dm[3]));
+    }
+
+    private static double[] medians(double[][] xs) {
+        double[] m = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) m[i] = median(xs[i]);
+        return m;
+    }
+
+    private static double min(double[] xs) { return Arrays.stream(xs).min().orElse(Double.NaN); }
+
+    private static double max(double[] xs) { return Arrays.stream(xs).max().orElse(Double.NaN); }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /**
-     * The process's CPU time spent between the decode phase's edges. Unlike wall time it hardly changes when
-     * other processes share the cores, so it shows the engines' own cost on a busy machine.
+     * The process's CPU time, in seconds, spent in each phase. It changes less than wall time when other processes
+     * share the cores (spinning OpenMP threads still count), so it shows the engines' own cost on a busy machine.
      */
-    static final class DecodeCpuTime implements PhaseListener {
+    static final class PhaseCpuTime implements PhaseListener {
         private final com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         private long start;
-        double seconds;
+        double prefill;
+        double decode;
 
         @Override
         public void onPhase(Phase phase, Phase.Edge edge) {
-            if (phase != Phase.DECODE) return;
-            if (edge == Phase.Edge.START) start = os.getProcessCpuTime();
-            else seconds = (os.getProcessCpuTime() - start) / 1e9;
+            if (edge == Phase.Edge.START) {
+                start = os.getProcessCpuTime();
+                return;
+            }
+            double s = (os.getProcessCpuTime() - start) / 1e9;
+            if (phase == Phase.PREFILL) prefill = s; else if (phase == Phase.DECODE) decode = s;
         }
     }
 
-    private static void print(int b, String engine, double[] m, double bytesPerStep, double copyBandwidth) {
+    private static String row(int b, int input, String engine, double[] m, double bytesPerStep, double copyBandwidth) {
         double gbs = bytesPerStep / m[2];
-        System.out.printf(Locale.ROOT, "%5d  %-13s  %13.0f  %12.1f  %7.2f  %11.2f  %9.0f%%  %18.2f%n",
-                b, engine, m[0], m[1], m[2] * 1e3, gbs / 1e9, 100 * gbs / copyBandwidth, m[3] * 1e3);
+        return String.format(Locale.ROOT, "%5d  %5d  %-13s  %13.0f  %12.1f  %7.2f  %11.2f  %9.0f%%  %13.2f  %18.2f  %11.0f",
+                b, input, engine, m[0], m[1], m[2] * 1e3, gbs / 1e9, 100 * gbs / copyBandwidth, m[4], m[3] * 1e3, m[5]);
     }
 
     /**
@@ -224,13 +250,14 @@ public final class InferenceThroughput {
             return b;
         }
 
-        /** @return {prefill s, decode s, prefill CPU s, decode CPU s} of one greedy run */
+        /** @return {prefill s, decode s, prefill CPU s, decode CPU s, peak RSS MB so far} of one greedy run */
         double[] run(int batch, int seed) throws IOException {
             in.write(batch + " " + seed + "\n");
             in.flush();
             JsonNode j = next();
             return new double[] {j.get("prefill_s").doubleValue(), j.get("decode_s").doubleValue(),
-                    j.get("prefill_cpu_s").doubleValue(), j.get("decode_cpu_s").doubleValue()};
+                    j.get("prefill_cpu_s").doubleValue(), j.get("decode_cpu_s").doubleValue(),
+                    j.has("max_rss_mb") ? j.get("max_rss_mb").doubleValue() : Double.NaN};
         }
 
         private JsonNode next() throws IOException {

@@ -129,11 +129,27 @@ public final class InferenceEngine implements AutoCloseable {
                 ModelSource.RandomWeights r = (ModelSource.RandomWeights) source;
                 weights = RandomWeightInit.create(config, r.seed(), type, manager);
             }
-            return new Transformer(weights, type, options.maxAttentionBytes());
+            return new Transformer(weights, type, options.maxAttentionBytes(), options.maxPrefillTokens());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
+    }
+
+    /**
+     * The activation memory the engine budgets for a prefill (the peak of one layer of one pass, see
+     * {@link Transformer}), for comparison with measured peaks.
+     *
+     * @param config  the architecture
+     * @param options precision and the pass and attention bounds
+     * @param rows    sequences (batch x beams)
+     * @param input   prompt tokens per sequence
+     * @return bytes
+     * @throws ArithmeticException when the figure exceeds a long
+     */
+    public static long prefillActivationBytes(ModelConfig config, EngineOptions options, long rows, int input) {
+        return MemoryBudget.activationBytes(config, rows, input, 0, options.precision().bytesPerElement(),
+                options.maxPrefillTokens());
     }
 
     /** @return the architecture */
@@ -181,12 +197,11 @@ public final class InferenceEngine implements AutoCloseable {
         int capacity = spec.inputTokens() + spec.outputTokens() + slack;
         long cacheBytes = 2L * config.numLayers() * config.kvDim() * capacity
                 * spec.batch() * rowsPerSeq * options.precision().bytesPerElement();
-        // Prefill activations dominate for long prompts (5.1 GB at input 4096 on tiny-15m): budget them with the cache.
+        // Prefill activations (one layer of one pass) are budgeted with the cache.
         long rows = (long) spec.batch() * rowsPerSeq;
         long activationBytes;
         try {
-            activationBytes = MemoryBudget.activationBytes(config, rows, spec.inputTokens(), 0,
-                    options.precision().bytesPerElement());
+            activationBytes = prefillActivationBytes(config, options, rows, spec.inputTokens());
         } catch (ArithmeticException e) {
             activationBytes = Long.MAX_VALUE - cacheBytes;
         }

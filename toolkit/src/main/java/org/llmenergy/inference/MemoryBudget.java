@@ -34,30 +34,36 @@ final class MemoryBudget {
     }
 
     /**
-     * An upper estimate of the activation memory one forward step of this engine holds at its peak: a step runs
-     * inside one {@code NDScope}, so every layer's intermediates live until the step ends. Per layer, one fp32
-     * attention-score tensor {@code rows x heads x t x (pos + t)} (the chunks of a long prompt add up to it), and
-     * per token the layer's intermediates (norms, QKV and its rotations, attention output, SwiGLU) at
-     * {@code bytesPerElement}; plus fp32 rows of vocabulary width. Calibrated against this engine's measured peak
-     * resident memory on tiny-15m, fp32, batch 1 (this project's runs, 2026): 0.86 GB at input 1024, 2.04 GB at
-     * 2048, 5.1 GB at 4096, weights and JVM included; the estimate is 20-45 % above the activation share.
+     * An upper estimate of the activation memory one forward step of this engine holds at its peak. Each layer
+     * frees its intermediates when it ends and a long prefill runs in passes of at most {@code maxPassTokens}
+     * tokens (see {@link Transformer}), so the peak is one layer of one pass: per token the layer's intermediates
+     * (norms, QKV and its rotations, attention output, SwiGLU) at {@code bytesPerElement}, the residual stream
+     * entering and leaving the layer, the fp32 scores and probabilities of the pass's queries over all keys, and
+     * fp32 rows of vocabulary width for the logits. The scores are computed and freed in query chunks of at most
+     * {@link EngineOptions#maxAttentionBytes()}, yet the process's resident memory grows as if the whole pass's
+     * scores were held (the allocator does not hand the freed chunks back to the system), so they are counted: measured on small-100m, batch 1, the estimate plus the resident memory after
+     * loading is 1.13x the peak resident memory at input 2,048 and 1.17-1.25x at 8,192 (benchmarks/README.md,
+     * LongPrefillMemory, 2026-11-27); counting one chunk only gave 0.67x at 8,192.
      *
-     * @param config          the architecture
-     * @param rows            sequences in the step (batch x beams)
-     * @param t               new tokens per sequence in the step (the prompt length for prefill)
-     * @param pos             positions already cached
-     * @param bytesPerElement activation precision, bytes
+     * @param config            the architecture
+     * @param rows              sequences in the step (batch x beams)
+     * @param t                 new tokens per sequence in the step (the prompt length for prefill)
+     * @param pos               positions already cached
+     * @param bytesPerElement   activation precision, bytes
+     * @param maxPassTokens     tokens per forward pass ({@link EngineOptions#maxPrefillTokens()})
      * @return bytes
      * @throws ArithmeticException when the figure exceeds a long (it fits nowhere)
      */
-    static long activationBytes(ModelConfig config, long rows, long t, long pos, int bytesPerElement) {
-        long layers = config.numLayers();
-        long scores = Math.multiplyExact(Math.multiplyExact(layers * config.numHeads() * 4L, rows),
-                Math.multiplyExact(t, pos + t));
+    static long activationBytes(ModelConfig config, long rows, long t, long pos, int bytesPerElement,
+                                long maxPassTokens) {
+        long positions = Math.max(1, Math.min(t, maxPassTokens / Math.max(1, rows)));
+        long tokens = Math.multiplyExact(rows, positions);
+        long scores = Math.multiplyExact(Math.multiplyExact(tokens, 2L * config.numHeads() * 4L), pos + t);
         long qkvWidth = (long) (config.numHeads() + 2L * config.numKvHeads()) * config.headDim();
         long perTokenLayer = (12L * config.hiddenSize() + 10L * qkvWidth + 6L * config.intermediateSize()) * bytesPerElement;
-        long vocabRows = 4L * config.vocabSize() * 4L;
-        return Math.addExact(scores, Math.multiplyExact(Math.multiplyExact(rows, t), layers * perTokenLayer + vocabRows));
+        long residual = 2L * config.hiddenSize() * bytesPerElement;
+        long logits = Math.multiplyExact(rows, 4L * config.vocabSize() * 4L);
+        return Math.addExact(Math.addExact(scores, logits), Math.multiplyExact(tokens, perTokenLayer + residual));
     }
 
     static OptionalLong available(ComputeDevice device) {
