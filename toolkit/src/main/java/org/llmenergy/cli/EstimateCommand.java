@@ -206,7 +206,7 @@ final class EstimateCommand implements Callable<Integer> {
         Workload workload = workload();
 
         List<ResultRecord> records = src == Source.RESULTS
-                ? ResultsReader.read(file).records().stream().map(StoredRecord::typed).toList() : List.of();
+                ? ResultsReader.read(file).sweepRecords().stream().map(StoredRecord::typed).toList() : List.of();
         if (params != null && model != null) throw new IllegalArgumentException("give --model or --params, not both");
         if (activeParams != null && params == null) throw new IllegalArgumentException("--active-params needs --params");
         if (model == null && params == null) model = records.stream().map(r -> r.cell().model()).findFirst().orElse("llama-3.1-8b");
