@@ -49,6 +49,11 @@ import org.llmenergy.units.Interval;
 import org.llmenergy.units.Provenance;
 import org.llmenergy.workload.Binning;
 import org.llmenergy.workload.Trace;
+import org.llmenergy.impact.GridCatalog;
+import org.llmenergy.impact.ImpactRequest;
+import org.llmenergy.impact.ImpactText;
+import org.llmenergy.impact.Impacts;
+import org.llmenergy.impact.Location;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -150,6 +155,17 @@ final class EstimateCommand implements Callable<Integer> {
             description = "Peak FLOP/s of the baseline: dense (default) or sparse (2:4 sparsity, the paper's 309.7 TFLOP/s on the A6000; flagged).")
     String peak;
 
+    @Option(names = "--region", paramLabel = "ISO3|world|provider:region",
+            description = "Attach carbon, water and embodied figures for this location (grid factors from the dataset catalog; "
+                    + "PUE/WUE at their published defaults unless --pue/--wue); the energy interval carries through.")
+    String region;
+
+    @Option(names = "--pue", paramLabel = "P", description = "Power usage effectiveness for --region (>= 1).")
+    Double pue;
+
+    @Option(names = "--wue", paramLabel = "L/kWh", description = "On-site water usage effectiveness for --region.")
+    Double wue;
+
     @Option(names = "--allow-partial", description = "Exit 0 even when some requests were excluded (they are still counted).")
     boolean allowPartial;
 
@@ -190,7 +206,7 @@ final class EstimateCommand implements Callable<Integer> {
         Workload workload = workload();
 
         List<ResultRecord> records = src == Source.RESULTS
-                ? ResultsReader.read(file).records().stream().map(StoredRecord::typed).toList() : List.of();
+                ? ResultsReader.read(file).sweepRecords().stream().map(StoredRecord::typed).toList() : List.of();
         if (params != null && model != null) throw new IllegalArgumentException("give --model or --params, not both");
         if (activeParams != null && params == null) throw new IllegalArgumentException("--active-params needs --params");
         if (model == null && params == null) model = records.stream().map(r -> r.cell().model()).findFirst().orElse("llama-3.1-8b");
@@ -241,14 +257,32 @@ final class EstimateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> json = json(price, src, config, gpuSpec, rate, calibration);
+        Impacts impacts = impacts(price, gpuSpec);
+        if (impacts != null) json.put("impacts", impacts.toJson());
         if (format.equals("json")) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
         } else {
             printText(out, price, src, config, gpuSpec, rate);
+            if (impacts != null) ImpactText.lines(impacts).forEach(out::println);
         }
         out.flush();
         err.flush();
         return price.partial() && !allowPartial ? PARTIAL : 0;
+    }
+
+    /**
+     * The impacts of the priced total at {@code --region}: energy interval through PUE and grid factors; embodied
+     * emissions charged for the replica's GPU time (serving seconds x GPUs) when the source models time.
+     */
+    private Impacts impacts(WorkloadPrice p, GpuSpec gpuSpec) {
+        if (region == null) {
+            if (pue != null || wue != null) throw new IllegalArgumentException("--pue and --wue apply with --region");
+            return null;
+        }
+        if (p.total().isEmpty()) throw new IllegalArgumentException("--region: no request could be priced, so there is no energy to convert");
+        ImpactRequest r = ImpactRequest.of(p.total().get(), GridCatalog.load().grid(Location.parse(region))).withPue(pue).withWue(wue);
+        if (p.servingSeconds().isPresent()) r = r.withGpu(gpuSpec.name(), p.servingSeconds().getAsDouble() * tp);
+        return Impacts.compute(r);
     }
 
     private Workload workload() throws Exception {

@@ -18,6 +18,12 @@ public record ResultsFile(String file, List<StoredRecord> records, List<SkippedL
         markers = List.copyOf(markers);
     }
 
+    /**
+     * @return the records of sweeps (measured repeats and failures): imported external measurements, which have no
+     *         cell, are left out
+     */
+    public List<StoredRecord> sweepRecords() { return records.stream().filter(r -> !r.isExternal()).toList(); }
+
     /** A file without start markers. */
     public ResultsFile(String file, List<StoredRecord> records, List<SkippedLine> skipped) {
         this(file, records, skipped, List.of());

@@ -31,6 +31,9 @@ public record StoredRecord(String file, int line, String text, JsonNode json) {
     /** @return true for a {@link StartMarker} line */
     public boolean isMarker() { return ResultRecord.STARTED.equals(type()); }
 
+    /** @return true for an imported external measurement ({@link ExternalMeasurement}), which has no sweep cell */
+    public boolean isExternal() { return ExternalMeasurement.TYPE.equals(type()); }
+
     /** @return true for a failure record */
     public boolean isFailure() { return ResultRecord.FAILURE.equals(type()); }
 

@@ -44,7 +44,7 @@ public final class MeasuredPoints {
         List<ResultRecord> out = new ArrayList<>();
         for (Path f : files) {
             ResultsFile rf = ResultsReader.read(f);
-            for (StoredRecord r : rf.records()) if (!r.isFailure()) out.add(r.typed());
+            for (StoredRecord r : rf.sweepRecords()) if (!r.isFailure()) out.add(r.typed());
         }
         return out;
     }

@@ -113,7 +113,7 @@ public record EmbeddedSweep(Size size, ComputeDevice device) {
             try (Backend backend = Backends.create(spec)) {
                 new SweepRunner(spec, backend).resume(Files.exists(results)).progress(ConsoleProgress.onStderr()).run(results);
             }
-            return ResultsReader.read(results).records().stream().map(StoredRecord::typed)
+            return ResultsReader.read(results).sweepRecords().stream().map(StoredRecord::typed)
                     .filter(r -> r.specHash().equals(spec.hash())).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("sweep into " + results + " failed: " + e.getMessage(), e);

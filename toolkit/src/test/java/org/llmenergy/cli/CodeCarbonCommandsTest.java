@@ -69,6 +69,11 @@ class CodeCarbonCommandsTest {
         assertTrue(again.out().contains("imported 0 CodeCarbon rows") && again.out().contains("2 already there"), again.out());
         assertEquals(2, ResultsReader.read(results).records().size());
         assertEquals(0, CliRun.of("results", "show", results.toString(), "--format", "json").exit());
+        // Imported records have no sweep cell: readers of sweep records leave them out instead of failing on them.
+        assertEquals(0, ResultsReader.read(results).sweepRecords().size());
+        CliRun estimate = CliRun.of("estimate", "--source", "results", results.toString(), "--input", "100", "--output", "10");
+        assertEquals(1, estimate.exit());
+        assertFalse(estimate.err().contains("not a results record"), "external records are not parsed as sweep records: " + estimate.err());
     }
 
     @Test
