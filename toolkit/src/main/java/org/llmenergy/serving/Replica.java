@@ -243,16 +243,21 @@ final class Replica {
         double joules = first.joules();
         if (k > 1) {
             StepCost last = model.step(n, c0 + k - 1, 0, 0);
+            double lastSeconds = last.seconds();
+            double lastJoules = last.joules();
             boolean arrivalMatters = staticBatch == 0 && until < Double.POSITIVE_INFINITY && waiting.isEmpty() && runningCount < maxNumSeqs;
             if (arrivalMatters) {
-                long j = iterationsToReach(until - clock, first.seconds(), (last.seconds() - first.seconds()) / (k - 1), k);
+                long j = iterationsToReach(until - clock, first.seconds(), (lastSeconds - first.seconds()) / (k - 1), k);
                 if (j < k) {
+                    // the same linear law, read at the shorter run's last iteration
+                    double f = (j - 1) / (double) (k - 1);
+                    lastSeconds = first.seconds() + f * (lastSeconds - first.seconds());
+                    lastJoules = first.joules() + f * (lastJoules - first.joules());
                     k = j;
-                    last = j > 1 ? model.step(n, c0 + k - 1, 0, 0) : first;
                 }
             }
-            seconds = k * (first.seconds() + last.seconds()) / 2;
-            joules = k * (first.joules() + last.joules()) / 2;
+            seconds = k * (first.seconds() + lastSeconds) / 2;
+            joules = k * (first.joules() + lastJoules) / 2;
         }
         spend(seconds, joules, k, (double) n * k);
         decodeCounter += k;
