@@ -46,7 +46,9 @@ final class CodeCarbonImport {
     static Summary run(Path csv, Path results) throws IOException {
         List<CodeCarbonRow> rows = CodeCarbonCsv.read(csv);
         Set<String> present = new HashSet<>();
-        for (StoredRecord r : ResultsReader.read(results).records()) if (r.specHash().equals(SPEC_HASH)) present.add(r.cellKey());
+        if (java.nio.file.Files.exists(results)) { // a new results file is fine here; ResultsReader refuses a missing one
+            for (StoredRecord r : ResultsReader.read(results).records()) if (r.specHash().equals(SPEC_HASH)) present.add(r.cellKey());
+        }
         List<ExternalMeasurement> todo = new ArrayList<>();
         String now = Instant.now().toString();
         int skipped = 0;

@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Hashes every local copy (mirror and cache) of every file of the given datasets (default: all) "
                 + "and compares it with the catalog's sha256.",
-                "Reports ok, mismatch, no-checksum (none published; the hash is printed) and missing; exits 1 on any mismatch."})
+                "Reports ok, mismatch, no-checksum (none published; the hash is printed), missing and not-a-file (a directory",
+                "or broken link where a file should be); exits 1 on any mismatch or not-a-file, or when the mirror"
+                        + " folder named does not exist."})
 final class DatasetsVerifyCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "<id>", description = "Dataset ids (default: every catalog entry).")
     List<String> ids;
@@ -30,6 +32,7 @@ final class DatasetsVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DatasetResolver resolver = Datasets.resolver();
+        resolver.requireMirrorFolder();
         List<DatasetEntry> entries = new ArrayList<>();
         if (ids == null || ids.isEmpty()) entries.addAll(resolver.catalog().entries());
         else for (String id : ids) entries.add(resolver.catalog().entry(id));
@@ -66,14 +69,17 @@ final class DatasetsVerifyCommand implements Callable<Integer> {
                     case MISMATCH -> "MISMATCH     " + c.location() + ": expected " + c.file().sha256() + ", got " + c.actual();
                     case NO_CHECKSUM -> "no-checksum  " + c.location() + " (none published) sha256 " + c.actual();
                     case MISSING -> "missing      " + c.datasetId() + "/" + c.file().path();
+                    case NOT_A_FILE -> "NOT-A-FILE   " + c.location() + ": a directory or broken link stands where the"
+                            + " file should be; remove it and fetch the file again";
                 };
                 System.out.println(line);
             }
         }
         System.err.println("verified " + checks.size() + " file copies: " + tally.get(FileCheck.Status.OK) + " ok, "
                 + tally.get(FileCheck.Status.MISMATCH) + " mismatched, " + tally.get(FileCheck.Status.NO_CHECKSUM)
-                + " without a published sha256, " + tally.get(FileCheck.Status.MISSING) + " missing");
-        return tally.get(FileCheck.Status.MISMATCH) > 0 ? 1 : 0;
+                + " without a published sha256, " + tally.get(FileCheck.Status.MISSING) + " missing, "
+                + tally.get(FileCheck.Status.NOT_A_FILE) + " not a file");
+        return tally.get(FileCheck.Status.MISMATCH) + tally.get(FileCheck.Status.NOT_A_FILE) > 0 ? 1 : 0;
     }
 
     private static String nullToEmpty(String s) { return s == null ? "" : s; }

@@ -46,6 +46,8 @@ public final class Main implements Runnable {
      * @return the exit code: 0 success, 1 a reported error, 2 a usage error
      */
     public static int execute(String... args) {
+        // Before any command can load libtorch: its OpenMP threads must not spin (CPU-time energy counts spinning).
+        org.llmenergy.inference.WaitPolicy.apply();
         return new CommandLine(new Main())
                 .setExecutionExceptionHandler(new ErrorReporter())
                 .execute(args);

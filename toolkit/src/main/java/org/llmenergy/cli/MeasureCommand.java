@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.llmenergy.energy.CommandMeasurement;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Spec;
  * {@code llm-energy measure [options] -- <command> [args...]}: measures a child process from start to end.
  * The child's stdout and stderr pass through untouched; the measurement goes to stderr after the child
  * exits (a summary, or JSON with {@code --format json}) and, as JSON, to {@code --out FILE}. The exit code
- * is the child's.
+ * is the child's; 127 when the command is not found and 126 when it is not executable, as in a shell. SIGINT
+ * and SIGTERM reach the command's process group and the measurement is still written, marked interrupted.
  */
 @Command(name = "measure", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Measure the energy of a command from start to end.",
@@ -79,28 +83,88 @@ final class MeasureCommand implements Callable<Integer> {
                 .withCpuScope(CpuScope.CHILDREN); // the estimate counts the child's CPU time, not this JVM's
         CommandMeasurement.Result result;
         ObjectNode doc;
+        PrintWriter err = spec.commandLine().getErr();
+        // Opened before the command runs, so an unwritable --out is found before the work, not after it.
+        boolean outExisted = out != null && java.nio.file.Files.exists(out);
+        FileChannel outFile = out == null ? null : openOut(out);
         try (EnergyMeter m = Meters.open(meter, options)) {
-            result = CommandMeasurement.run(m, command, idleSeconds, series);
+            try {
+                result = CommandMeasurement.run(m, command, idleSeconds, series);
+            } catch (CommandMeasurement.NotRunnableException e) {
+                if (outFile != null) discardOut(outFile, outExisted);
+                err.println("llm-energy: measure: " + e.getMessage());
+                err.flush();
+                return e.exitCode();
+            }
             doc = MeasurementJson.toNode(result.measurement());
             ArrayNode argv = doc.putArray("command");
             command.forEach(argv::add);
             doc.put("exitCode", result.exitCode());
+            putOutcome(doc, result);
             ArrayNode why = doc.putArray("meterChoice");
             m.choice().reasons().forEach(why::add);
             if (result.idle() != null) doc.set("idleBaseline", MeasurementJson.idle(result.idle()));
         }
         String json = MeasurementJson.write(doc);
-        if (out != null) {
-            try {
-                Files.writeString(out, json + System.lineSeparator());
+        boolean jsonShown = format.equals("json");
+        if (outFile != null) {
+            try (FileChannel c = outFile) {
+                c.truncate(0);
+                ByteBuffer bytes = ByteBuffer.wrap((json + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) c.write(bytes);
+                c.force(true);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+                // The command has run: its measurement must not be lost with the file.
+                err.println("llm-energy: cannot write " + out + " (" + e.getMessage() + "); the measurement follows");
+                err.println(json);
+                jsonShown = true;
             }
         }
-        PrintWriter err = spec.commandLine().getErr();
         if (codecarbonCsv != null) CodeCarbonExport.append(codecarbonCsv, result.measurement(), err);
-        err.println(format.equals("json") ? json : MeasurementSummary.text(result.measurement()).stripTrailing());
+        if (!result.survivors().isEmpty()) {
+            err.println("llm-energy: warning: " + result.survivors().size() + " process(es) the command started still"
+                    + " ran when it exited (pids " + result.survivors() + "); their energy after that and their CPU"
+                    + " time are not in this measurement");
+        }
+        if (result.interrupted()) {
+            err.println("llm-energy: " + result.interruptedBy() + " received and forwarded to the command; the"
+                    + " measurement covers the run until it stopped");
+        }
+        if (!jsonShown || format.equals("json")) {
+            err.println(format.equals("json") ? json : MeasurementSummary.text(result.measurement()).stripTrailing());
+        }
         err.flush();
         return result.exitCode();
+    }
+
+    /** Nothing was measured: leave no empty --out file behind that was not there before. */
+    private void discardOut(FileChannel c, boolean existed) {
+        try {
+            c.close();
+            if (!existed) java.nio.file.Files.deleteIfExists(out);
+        } catch (IOException e) {
+            // the command was not run either way; the message that follows says why
+        }
+    }
+
+    private static FileChannel openOut(Path file) {
+        try {
+            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write --out " + file + " (" + e.getMessage() + "); choose a"
+                    + " writable file; the command was not run", e);
+        }
+    }
+
+    /** How the command ended: interrupted, by which signal, and what it left running. */
+    private static void putOutcome(ObjectNode doc, CommandMeasurement.Result r) {
+        doc.put("interrupted", r.interrupted());
+        if (r.interrupted()) doc.put("interruptedBy", r.interruptedBy());
+        if (r.signal() != null) doc.put("signal", r.signal());
+        ArrayNode pids = doc.putArray("survivingProcesses");
+        r.survivors().forEach(pids::add);
+        if (!r.survivors().isEmpty()) {
+            doc.put("survivorsNote", "processes started by the command outlived it: their CPU time is not counted");
+        }
     }
 }

@@ -105,9 +105,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--idle-seconds", defaultValue = "0", description = "measure idle power first, for net-of-idle figures (default: ${DEFAULT-VALUE})")
     double idleSeconds;
 
+    @Option(names = "--random-weights", description = "run a checkpoint folder without .safetensors (for example only"
+            + " pytorch_model.bin) with random weights of its architecture instead of refusing it")
+    boolean randomWeights;
+
     @Override
     public Integer call() throws IOException {
-        ModelSource source = ModelSource.parse(model, seed);
+        ModelSource source = ModelSource.parse(model, seed, randomWeights);
         EngineOptions options = new EngineOptions(ComputeDevice.parse(device), Precision.parse(dtype), threads,
                 EngineOptions.DEFAULT_MAX_ATTENTION_BYTES);
         RunSpec cell = new RunSpec(batch, input, output, decodingStrategy(), prompt(), seed);

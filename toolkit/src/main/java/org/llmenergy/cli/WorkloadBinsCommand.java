@@ -54,7 +54,7 @@ final class WorkloadBinsCommand implements Callable<Integer> {
         binning = binning.withOverflow(OverflowPolicy.fromLabel(overflow));
         Trace t = trace.open();
         BinCounter counter = binning.newCounter();
-        ReadSummary read = t.read(counter);
+        ReadSummary read = t.read(counter).requireRequests(t.path()); // as workload stats does
         BinnedWorkload w = counter.result();
         PrintStream out = System.out;
         if (output.csv()) {

@@ -145,12 +145,22 @@ public final class DatasetResolver {
         List<FileCheck> out = new ArrayList<>();
         for (DatasetFile f : entry.files()) {
             boolean any = false;
-            Optional<Path> mirrored = locations.inMirror(entry.id(), f).filter(Files::isRegularFile);
+            Optional<Path> inMirror = locations.inMirror(entry.id(), f);
+            if (inMirror.isPresent() && notAFile(inMirror.get())) {
+                out.add(new FileCheck(entry.id(), f, FileCheck.Status.NOT_A_FILE, ResolvedFile.Origin.MIRROR,
+                        inMirror.get(), null));
+                any = true;
+            }
+            Optional<Path> mirrored = inMirror.filter(Files::isRegularFile);
             if (mirrored.isPresent()) {
                 out.add(checkCopy(entry, f, mirrored.get(), ResolvedFile.Origin.MIRROR));
                 any = true;
             }
             Path cached = locations.inCache(entry.id(), f);
+            if (notAFile(cached)) {
+                out.add(new FileCheck(entry.id(), f, FileCheck.Status.NOT_A_FILE, ResolvedFile.Origin.CACHE, cached, null));
+                any = true;
+            }
             if (Files.isRegularFile(cached)) {
                 out.add(checkCopy(entry, f, cached, ResolvedFile.Origin.CACHE));
                 any = true;
@@ -158,6 +168,24 @@ public final class DatasetResolver {
             if (!any) out.add(new FileCheck(entry.id(), f, FileCheck.Status.MISSING, null, null, null));
         }
         return out;
+    }
+
+    /** @return true when something other than a regular file (a directory, a broken link) is at {@code p} */
+    private static boolean notAFile(Path p) {
+        return Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p);
+    }
+
+    /**
+     * @throws DatasetException when a mirror folder is configured but does not exist: every file would read as
+     *                          "missing" and a typo in the setting would pass unnoticed
+     */
+    public void requireMirrorFolder() {
+        Path m = locations.mirror();
+        if (m != null && !Files.isDirectory(m)) {
+            throw new DatasetException("the dataset mirror folder " + m + " (LLM_ENERGY_DATASETS_MIRROR or"
+                    + " -Dllmenergy.datasets.mirror) does not exist" + (Files.exists(m) ? " as a folder" : "")
+                    + "; fix the setting, or unset it to use the cache and downloads");
+        }
     }
 
     private static FileCheck checkCopy(DatasetEntry entry, DatasetFile f, Path p, ResolvedFile.Origin origin) {

@@ -24,7 +24,9 @@ public record FileCheck(String datasetId, DatasetFile file, Status status, Resol
         /** no sha256 is published; the copy exists but cannot be verified */
         NO_CHECKSUM("no-checksum"),
         /** neither the mirror nor the cache has the file */
-        MISSING("missing");
+        MISSING("missing"),
+        /** a directory, a broken link or another non-file stands where the file should be */
+        NOT_A_FILE("not-a-file");
 
         private final String label;
 

@@ -84,7 +84,8 @@ final class MeasurementAssembler {
                 disagreement = Math.max(a, b) > 0 ? Math.abs(a - b) / Math.max(a, b) : 0.0;
                 flagged = disagreement > ctx.disagreementThreshold();
                 if (flagged) {
-                    gross = withReason(counter, String.format(Locale.ROOT,
+                    // One of the two is wrong and we cannot tell which: the figure stays, marked not valid.
+                    gross = invalidWithReason(counter, String.format(Locale.ROOT,
                             "counter (%.3f J) and power integral (%.3f J) disagree by %.1f%% (threshold %.0f%%)",
                             a, b, 100 * disagreement, 100 * ctx.disagreementThreshold()));
                 }
@@ -177,6 +178,12 @@ final class MeasurementAssembler {
             prevT = tRel[i];
         }
         double joules = Trapezoid.integrate(tRel, w, 0, durationS);
+        if (valid > 0 && src != Source.CPU_TIME_ESTIMATE && allZero(w)) {
+            // A powered device never draws 0 W: every reading at 0 means the sensor is not reporting, not idle.
+            return unavailable(ch, src, String.format(Locale.ROOT, "all %d power readings were 0 W, which a powered"
+                    + " device cannot draw: the power sensor is not reporting%s", valid,
+                    ch.hasCounter() ? " (and the energy counter is checked separately)" : ""));
+        }
         if (Double.isNaN(joules)) {
             String edge = Double.isNaN(w[0]) ? "start" : "end";
             return unavailable(ch, src, "no power reading at the window's " + edge + ": " + ctx.lastError()[c]);
@@ -239,6 +246,19 @@ final class MeasurementAssembler {
     private EnergyFigure unavailable(Channel ch, Source src, String reason) {
         return EnergyFigure.unavailable(reason,
                 provenance(ch, src, false, List.of(reason), Map.of("channel", ch.id()), false));
+    }
+
+    private static boolean allZero(double[] w) {
+        for (double x : w) if (!Double.isNaN(x) && x != 0) return false;
+        return true;
+    }
+
+    private EnergyFigure invalidWithReason(EnergyFigure f, String reason) {
+        Provenance p = f.provenance();
+        List<String> reasons = new ArrayList<>(p.reasons());
+        reasons.add(reason);
+        return EnergyFigure.of(f.joules(), new Provenance(p.source(), p.devices(), p.driver(), p.samplingIntervalS(),
+                p.windowStartS(), p.windowEndS(), p.netOfIdle(), false, reasons, p.details()));
     }
 
     private EnergyFigure withReason(EnergyFigure f, String reason) {

@@ -8,6 +8,9 @@
  * ({@code try (Window w = meter.window("decode")) { … }}), read {@link org.llmenergy.energy.Measurement}s.
  * A figure that could not be obtained is absent with a reason, never 0; every figure carries a
  * {@link org.llmenergy.units.Provenance}. Backends implement {@link org.llmenergy.energy.MeterBackend}; the
- * window engine is shared. Uses {@code units} and {@code hardware} only.
+ * window engine is shared. {@link org.llmenergy.energy.CommandMeasurement} measures a child command in a process
+ * group of its own, forwarding SIGINT and SIGTERM to it and still ending the measurement. A power integral of
+ * nothing but 0 W readings is unavailable (a powered device cannot draw 0 W), and a counter that disagrees with
+ * the integral beyond the threshold is not valid. Uses {@code units} and {@code hardware} only.
  */
 package org.llmenergy.energy;

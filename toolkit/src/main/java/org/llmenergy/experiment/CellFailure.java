@@ -13,7 +13,12 @@ public final class CellFailure extends Exception {
         /** The engine cannot run this configuration (unknown flag, dtype on this device, …). */
         UNSUPPORTED,
         /** The run finished but its result breaks the plan (wrong token counts, for example). */
-        INVALID_RESULT
+        INVALID_RESULT,
+        /**
+         * The sweep process died inside the cell (killed for memory, by SIGKILL, or a power cut): found on resume
+         * as a {@link StartMarker} without a finishing record.
+         */
+        CRASHED
     }
 
     private final Kind kind;

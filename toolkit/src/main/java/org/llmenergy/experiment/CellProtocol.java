@@ -129,6 +129,19 @@ final class CellProtocol {
         }
     }
 
+    /**
+     * @param starts  how many times sweeps started the cell without finishing it
+     * @param retries the retries allowed, for the message
+     * @return the failure record of a cell the sweep process died in
+     */
+    ResultRecord crashed(int index, Cell cell, int starts, int retries) {
+        String message = "the sweep process died inside this cell " + (starts == 1 ? "once" : starts + " times")
+                + " (killed for memory, by SIGKILL, or a power cut: nothing was recorded); skipped so the sweep goes on."
+                + (retries == 0 ? " Resume with --retry-crashed to try it once more" : "");
+        return failure(index, cell, null, "started", null, CellFailure.Kind.CRASHED.name(), message, null,
+                clock.instant());
+    }
+
     /** Rejects runs that break the plan: wrong counts, or readings that claim to be net of idle. */
     private static CellRun check(Cell cell, RunPlan plan, CellRun run) throws CellFailure {
         String problem = null;

@@ -29,6 +29,20 @@ public final class DjlBackendFactory implements BackendFactory {
     @Override
     public String name() { return NAME; }
 
+    /** The DJL transformer runs one eager configuration: it applies no flags, so every flag is refused. */
+    @Override
+    public java.util.Set<String> knownFlags() { return java.util.Set.of(); }
+
+    @Override
+    public String modelProblem(String model) {
+        try {
+            DjlCellExecutor.modelSource(model);
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
     @Override
     public Backend create(SweepSpec spec) {
         EnergyMeter meter = openMeter(spec.device());

@@ -12,6 +12,7 @@ import org.llmenergy.energy.Measurement;
 import org.llmenergy.energy.Window;
 import org.llmenergy.inference.ComputeDevice;
 import org.llmenergy.inference.InferenceEngine;
+import org.llmenergy.inference.InsufficientMemoryException;
 import org.llmenergy.inference.ModelSource;
 import org.llmenergy.inference.Phase;
 import org.llmenergy.inference.PhaseListener;
@@ -92,6 +93,7 @@ final class DjlCellExecutor implements CellExecutor {
     public Map<String, String> describe() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("engine", "djl");
+        d.put("ompWaitPolicy", org.llmenergy.inference.WaitPolicy.describe());
         try {
             d.put("djlEngine", ai.djl.engine.Engine.getInstance().getEngineName() + " "
                     + ai.djl.engine.Engine.getInstance().getVersion());
@@ -134,7 +136,8 @@ final class DjlCellExecutor implements CellExecutor {
     static CellFailure failure(Cell cell, Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String lower = message.toLowerCase(Locale.ROOT);
-        boolean oom = e instanceof OutOfMemoryError || lower.contains("out of memory")
+        boolean oom = e instanceof OutOfMemoryError || e instanceof InsufficientMemoryException
+                || lower.contains("out of memory")
                 || lower.contains("can't allocate memory") || lower.contains("cannot allocate memory");
         return oom ? CellFailure.outOfMemory(cell, message, e) : CellFailure.engineError(cell, message, e);
     }

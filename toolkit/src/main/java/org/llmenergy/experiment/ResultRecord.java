@@ -35,4 +35,6 @@ public record ResultRecord(int schema, String type, String specHash, String spec
     public static final String MEASUREMENT = "measurement";
     /** {@link #type()} of a failed cell. */
     public static final String FAILURE = "failure";
+    /** Type of a {@link StartMarker} line (not a record). */
+    public static final String STARTED = "started";
 }

@@ -8,10 +8,18 @@ import java.util.List;
  * @param file    the file
  * @param records its records, in file order
  * @param skipped lines that were not records (torn or unparseable), with line numbers
+ * @param markers the {@link StartMarker} lines, in file order
  */
-public record ResultsFile(String file, List<StoredRecord> records, List<SkippedLine> skipped) {
+public record ResultsFile(String file, List<StoredRecord> records, List<SkippedLine> skipped,
+                          List<StoredRecord> markers) {
     public ResultsFile {
         records = List.copyOf(records);
         skipped = List.copyOf(skipped);
+        markers = List.copyOf(markers);
+    }
+
+    /** A file without start markers. */
+    public ResultsFile(String file, List<StoredRecord> records, List<SkippedLine> skipped) {
+        this(file, records, skipped, List.of());
     }
 }

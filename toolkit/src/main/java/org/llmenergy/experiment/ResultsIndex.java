@@ -15,6 +15,7 @@ public final class ResultsIndex {
     private final Map<String, Set<Integer>> repeats = new HashMap<>();
     private final Map<String, Integer> resolvedBatch = new HashMap<>();
     private final Set<String> failed = new TreeSet<>();
+    private final Map<String, Integer> starts = new HashMap<>();
 
     private ResultsIndex(String specHash) { this.specHash = specHash; }
 
@@ -25,6 +26,9 @@ public final class ResultsIndex {
      */
     public static ResultsIndex of(ResultsFile file, String specHash) {
         ResultsIndex index = new ResultsIndex(specHash);
+        for (StoredRecord m : file.markers()) {
+            if (m.specHash().equals(specHash)) index.starts.merge(m.cellKey(), 1, Integer::sum);
+        }
         for (StoredRecord r : file.records()) {
             if (!r.specHash().equals(specHash)) continue;
             if (r.isFailure()) index.failed.add(r.cellKey());
@@ -42,6 +46,9 @@ public final class ResultsIndex {
 
     /** @return the repeats recorded for the cell (sorted, possibly empty) */
     public Set<Integer> repeatsDone(String cellKey) { return repeats.getOrDefault(cellKey, Set.of()); }
+
+    /** @return how many times a sweep started the cell ({@link StartMarker}s) */
+    public int starts(String cellKey) { return starts.getOrDefault(cellKey, 0); }
 
     /** @return true when a failure is recorded for the cell */
     public boolean failed(String cellKey) { return failed.contains(cellKey); }

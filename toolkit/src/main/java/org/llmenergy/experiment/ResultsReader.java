@@ -23,15 +23,23 @@ public final class ResultsReader {
 
     /**
      * @param file a results file
-     * @return its records and skipped lines; an absent file reads as empty
-     * @throws IOException              when it cannot be read
+     * @return its records, start markers and skipped lines
+     * @throws java.nio.file.NoSuchFileException when it does not exist (an empty list would read as "no records")
+     * @throws IOException              when it is a directory or cannot be read
      * @throws IllegalArgumentException naming file and line for a record of an unsupported schema
      */
     public static ResultsFile read(Path file) throws IOException {
         String name = file.toString();
         List<StoredRecord> records = new ArrayList<>();
         List<SkippedLine> skipped = new ArrayList<>();
-        if (!Files.exists(file)) return new ResultsFile(name, records, skipped);
+        List<StoredRecord> markers = new ArrayList<>();
+        if (!Files.exists(file)) {
+            throw new java.nio.file.NoSuchFileException(name, null, "no such results file; check the path (a sweep"
+                    + " writes its results to the file named by --out)");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException(name + " is a directory, not a results file; name the .jsonl file a sweep wrote");
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
             int lineNo = 0;
@@ -39,7 +47,7 @@ public final class ResultsReader {
             while ((b = in.read()) != -1) {
                 if (b == '\n') {
                     lineNo++;
-                    accept(name, lineNo, line.toString(StandardCharsets.UTF_8), true, records, skipped);
+                    accept(name, lineNo, line.toString(StandardCharsets.UTF_8), true, records, skipped, markers);
                     line.reset();
                 } else {
                     line.write(b);
@@ -47,14 +55,14 @@ public final class ResultsReader {
             }
             if (line.size() > 0) {
                 lineNo++;
-                accept(name, lineNo, line.toString(StandardCharsets.UTF_8), false, records, skipped);
+                accept(name, lineNo, line.toString(StandardCharsets.UTF_8), false, records, skipped, markers);
             }
         }
-        return new ResultsFile(name, records, skipped);
+        return new ResultsFile(name, records, skipped, markers);
     }
 
     private static void accept(String file, int lineNo, String text, boolean terminated, List<StoredRecord> records,
-                               List<SkippedLine> skipped) {
+                               List<SkippedLine> skipped, List<StoredRecord> markers) {
         if (text.isBlank()) return;
         JsonNode json;
         try {
@@ -80,7 +88,9 @@ public final class ResultsReader {
                 return;
             }
         }
-        records.add(new StoredRecord(file, lineNo, text, json));
+        StoredRecord r = new StoredRecord(file, lineNo, text, json);
+        if (r.isMarker()) markers.add(r);
+        else records.add(r);
     }
 
     private static String brief(JsonProcessingException e) {

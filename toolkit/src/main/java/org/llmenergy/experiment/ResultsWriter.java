@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Appends records to a JSON Lines results file so that each is written whole or not at all:
@@ -25,11 +26,13 @@ import java.nio.file.StandardOpenOption;
 public final class ResultsWriter implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
+    private final FileChannel reader;
     private final FileLock lock;
 
-    private ResultsWriter(Path file, FileChannel channel, FileLock lock) {
+    private ResultsWriter(Path file, FileChannel channel, FileChannel reader, FileLock lock) {
         this.file = file;
         this.channel = channel;
+        this.reader = reader;
         this.lock = lock;
     }
 
@@ -39,6 +42,28 @@ public final class ResultsWriter implements AutoCloseable {
      * @throws IOException when the file cannot be opened, or another process holds it
      */
     public static ResultsWriter open(Path file) throws IOException {
+        // A merge moves a new file over the path while it holds the old one's lock; a writer that opened the old
+        // file just before would then lock an unlinked file and lose every record. Reopen until path and lock agree.
+        for (int attempt = 0; ; attempt++) {
+            Object before = fileKey(file);
+            ResultsWriter w = openOnce(file);
+            // Same file under the path before opening and after locking: no move happened in between, and none
+            // can happen now, since a merge needs this lock first.
+            if (w.lock == null || before == null || before.equals(fileKey(file))) return w;
+            w.close();
+            if (attempt == 4) throw new IOException(file + " keeps being replaced while opening it; is a merge running?");
+        }
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static ResultsWriter openOnce(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         boolean existed = Files.exists(file);
@@ -62,7 +87,16 @@ public final class ResultsWriter implements AutoCloseable {
             channel.close();
             throw new IOException(file + " is being written by another sweep (locked); use another --out");
         }
-        ResultsWriter w = new ResultsWriter(file, channel, lock);
+        // The channel that reads the last byte stays open as long as the writer: closing a second channel on the
+        // file drops this process's fcntl lock with it (POSIX), which let a merge replace the file under a sweep.
+        FileChannel reader;
+        try {
+            reader = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        ResultsWriter w = new ResultsWriter(file, channel, reader, lock);
         try {
             w.terminateTornLine();
             if (!existed && parent != null) syncDirectory(parent);
@@ -77,9 +111,7 @@ public final class ResultsWriter implements AutoCloseable {
         long size = channel.size();
         if (size == 0) return;
         ByteBuffer last = ByteBuffer.allocate(1);
-        try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
-            reader.read(last, size - 1);
-        }
+        reader.read(last, size - 1);
         if (last.get(0) != '\n') {
             writeFully(ByteBuffer.wrap(new byte[] {'\n'}));
             channel.force(true);
@@ -145,7 +177,11 @@ public final class ResultsWriter implements AutoCloseable {
         try {
             if (lock != null && lock.isValid()) lock.release();
         } finally {
-            channel.close();
+            try {
+                channel.close();
+            } finally {
+                reader.close();
+            }
         }
     }
 }

@@ -54,7 +54,8 @@ import org.llmenergy.workload.BinCount;
  */
 public final class SpecReader {
     private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final Pattern DEVICE = Pattern.compile("cpu|gpu(:\\d+)?");
     private static final Set<String> DTYPES = Set.of("fp32", "bf16", "fp16");
 
@@ -76,7 +77,18 @@ public final class SpecReader {
     public static SweepSpec read(Path file) throws IOException {
         String name = file.getFileName().toString();
         Path dir = file.toAbsolutePath().getParent();
-        return parse(Files.readString(file), name, dir);
+        if (Files.isDirectory(file)) throw new IOException("spec " + file + " is a directory, not a JSON file");
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new java.io.FileNotFoundException("spec " + file + " does not exist; check the path (specs are JSON"
+                    + " files, see `llm-energy sweep --help`)");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SpecException(file.toString(), List.of("(file): not UTF-8 text (" + e.getMessage() + "); save"
+                    + " the spec as UTF-8 (a UTF-16 or binary file is not a spec)"));
+        }
+        return parse(text, name, dir);
     }
 
     /**
@@ -88,11 +100,18 @@ public final class SpecReader {
      */
     public static SweepSpec parse(String json, String source, Path baseDir) {
         JsonNode root;
+        if (json.startsWith("\uFEFF")) json = json.substring(1); // a UTF-8 byte-order mark, as traces accept
         try {
             root = STRICT.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new SpecException(source, List.of("line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage()));
+            // Some errors (nesting deeper than Jackson allows) carry no location.
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": ";
+            String why = e.getOriginalMessage();
+            if (why != null && why.startsWith("Trailing token")) {
+                why = "content after the spec's closing brace (a second object, or a stray character): " + why;
+            }
+            throw new SpecException(source, List.of(where + "not valid JSON: " + why));
         }
         SpecReader r = new SpecReader(source, baseDir);
         SweepSpec spec = r.sweep(root);
@@ -125,7 +144,34 @@ public final class SpecReader {
         ProtocolSpec protocol = protocol(root.get("protocol"));
         BatchProbeSpec probe = batchProbe(root.get("batchProbe"));
         if (!problems.isEmpty()) return null;
+        engineChecks(engine, models, options);
+        if (!problems.isEmpty()) return null;
         return new SweepSpec(name, engine, models, device, dtype, options, decoding, cells, protocol, probe);
+    }
+
+    /** What only the engine knows: which flags it applies and which models it can load. */
+    private void engineChecks(String engine, List<String> models, List<EngineOptions> options) {
+        BackendFactory factory;
+        try {
+            factory = Backends.factory(engine);
+        } catch (IllegalArgumentException e) {
+            problem("engine", e.getMessage());
+            return;
+        }
+        Set<String> known = factory.knownFlags();
+        for (int i = 0; i < options.size(); i++) {
+            for (String flag : options.get(i).flags().keySet()) {
+                if (!known.contains(flag)) {
+                    problem("engineOptions[" + i + "].flags." + flag, "the " + engine + " engine does not apply this"
+                            + " flag (" + (known.isEmpty() ? "it applies none" : "it applies " + new java.util.TreeSet<>(known))
+                            + "); remove it, since a flag that does not take effect would mislabel the runs");
+                }
+            }
+        }
+        for (int k = 0; k < models.size(); k++) {
+            String why = factory.modelProblem(models.get(k));
+            if (why != null) problem("models[" + k + "]", why);
+        }
     }
 
     private List<String> models(JsonNode root) {

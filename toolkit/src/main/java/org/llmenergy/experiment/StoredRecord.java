@@ -28,6 +28,9 @@ public record StoredRecord(String file, int line, String text, JsonNode json) {
     /** @return {@link ResultRecord#repeat()}, or null for a failure */
     public Integer repeat() { return json.hasNonNull("repeat") ? json.get("repeat").asInt() : null; }
 
+    /** @return true for a {@link StartMarker} line */
+    public boolean isMarker() { return ResultRecord.STARTED.equals(type()); }
+
     /** @return true for a failure record */
     public boolean isFailure() { return ResultRecord.FAILURE.equals(type()); }
 
@@ -35,7 +38,8 @@ public record StoredRecord(String file, int line, String text, JsonNode json) {
      * @return the identity merge and resume dedupe on: spec hash, cell key, and the repeat (or "failure")
      */
     public String identity() {
-        return specHash() + "\u0000" + cellKey() + "\u0000" + (isFailure() ? "failure" : repeat());
+        String which = isFailure() ? "failure" : isMarker() ? "started " + json.path("startedAt").asText() : String.valueOf(repeat());
+        return specHash() + "\u0000" + cellKey() + "\u0000" + which;
     }
 
     /** @return the record as the typed Java record */

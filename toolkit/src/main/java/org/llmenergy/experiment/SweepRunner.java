@@ -17,6 +17,10 @@ import java.util.TreeSet;
  * its missing repeats (after a fresh warm-up). Without resume, a file that already holds records is an error,
  * so a second run cannot duplicate records by accident.
  *
+ * <p>Crashes: before each cell the runner appends a {@link StartMarker}. On resume, a cell started more often
+ * than {@link #retryCrashed(int)} allows without finishing is recorded as a {@link CellFailure.Kind#CRASHED}
+ * failure and skipped, so a cell that gets the process killed (for memory, say) cannot stop the sweep for ever.
+ *
  * <pre>{@code
  * SweepSpec spec = SpecReader.read(Path.of("fig2.json"));
  * try (Backend backend = Backends.create(spec)) {
@@ -30,6 +34,8 @@ public final class SweepRunner {
     private final Backend backend;
     private Shard shard = Shard.ALL;
     private boolean resume;
+    private int retryCrashed;
+    private long maxCells = SweepSpec.DEFAULT_MAX_CELLS;
     private ProgressListener progress = ProgressListener.NONE;
     private Sleeper sleeper = Sleeper.REAL;
     private EnvironmentCapture environment = EnvironmentCapture.ofThisMachine();
@@ -53,6 +59,23 @@ public final class SweepRunner {
     /** @return this runner, set to continue an existing results file */
     public SweepRunner resume(boolean resume) {
         this.resume = resume;
+        return this;
+    }
+
+    /**
+     * @param times how many more times a cell that was started but never finished (the process died in it) is
+     *              run again on resume before it is recorded as crashed; 0 (the default) records it at once
+     * @return this runner
+     */
+    public SweepRunner retryCrashed(int times) {
+        if (times < 0) throw new IllegalArgumentException("retries of crashed cells must be >= 0, got " + times);
+        this.retryCrashed = times;
+        return this;
+    }
+
+    /** @return this runner, refusing specs of more than {@code maxCells} cells */
+    public SweepRunner maxCells(long maxCells) {
+        this.maxCells = maxCells;
         return this;
     }
 
@@ -81,7 +104,8 @@ public final class SweepRunner {
     }
 
     /** A cell of this shard with the work left on it. */
-    private record Pending(int index, Cell cell, Set<Integer> repeatsDone, Integer knownBatch) {}
+    private record Pending(int index, Cell cell, Set<Integer> repeatsDone, Integer knownBatch, int starts,
+                           boolean crashed) {}
 
     /**
      * @param out the results file
@@ -92,13 +116,20 @@ public final class SweepRunner {
      * @throws InterruptedException     when interrupted
      */
     public SweepSummary run(Path out) throws IOException, InterruptedException {
+        spec.requireAtMostCells(maxCells);
         String hash = spec.hash();
         List<Cell> cells = spec.expandCells();
-        ResultsFile existing = ResultsReader.read(out);
+        ResultsFile existing = java.nio.file.Files.exists(out) ? ResultsReader.read(out)
+                : new ResultsFile(out.toString(), List.of(), List.of());
         if (!resume && !(existing.records().isEmpty() && existing.skipped().isEmpty())) {
             throw new IllegalStateException(out + " already holds " + existing.records().size() + " records"
                     + (existing.skipped().isEmpty() ? "" : " and " + existing.skipped().size() + " unreadable lines")
                     + "; pass --resume to continue that sweep, or choose another --out");
+        }
+        if (existing.records().isEmpty() && existing.markers().isEmpty() && !existing.skipped().isEmpty()) {
+            // Not a results file (a spec, a binary, another program's output): appending would corrupt it.
+            throw new IllegalStateException(out + " is not a results file: none of its lines is a results record ("
+                    + existing.skipped().get(0) + "); refusing to append to it. Choose another --out");
         }
         for (StoredRecord r : existing.records()) {
             if (!r.specHash().equals(hash)) {
@@ -123,13 +154,18 @@ public final class SweepRunner {
                 continue;
             }
             Set<Integer> done = new TreeSet<>(index.repeatsDone(c.key()));
-            repeatsToRun += (int) java.util.stream.IntStream.range(0, repeats).filter(r -> !done.contains(r)).count();
-            pending.add(new Pending(i, c, done, index.resolvedBatch(c.key())));
+            int starts = index.starts(c.key());
+            boolean crashed = starts > retryCrashed;
+            if (!crashed) {
+                repeatsToRun += (int) java.util.stream.IntStream.range(0, repeats).filter(r -> !done.contains(r)).count();
+            }
+            pending.add(new Pending(i, c, done, index.resolvedBatch(c.key()), starts, crashed));
         }
 
         ProgressTracker tracker = new ProgressTracker(progress, inShard, skipped, repeatsToRun);
         int measured = 0;
         int failed = 0;
+        int crashed = 0;
         int[] written = {0};
         if (!pending.isEmpty()) {
             try (ResultsWriter writer = ResultsWriter.open(out)) {
@@ -139,16 +175,34 @@ public final class SweepRunner {
                 RecordStamp stamp = new RecordStamp(hash, spec.name(), repeats, idle, env, shard.toString());
                 BatchProber prober = new BatchProber(backend.executor(), backend.batchPredictor(), spec.batchProbe());
                 CellProtocol protocol = new CellProtocol(spec.protocol(), backend.executor(), prober, stamp, clock);
+                boolean ranOne = false;
                 for (int k = 0; k < pending.size(); k++) {
                     Pending p = pending.get(k);
-                    if (k > 0 && spec.protocol().cooldownSeconds() > 0) {
+                    if (p.crashed()) {
+                        ResultRecord r = protocol.crashed(p.index(), p.cell(), p.starts(), retryCrashed);
+                        append(writer, r, existing, written[0]);
+                        written[0]++;
+                        tracker.record(r);
+                        crashed++;
+                        failed++;
+                        continue;
+                    }
+                    if (ranOne && spec.protocol().cooldownSeconds() > 0) {
                         tracker.stage("cooldown");
                         sleeper.sleep(spec.protocol().cooldownSeconds());
                     }
+                    ranOne = true;
                     tracker.cell(p.cell().label());
+                    // Synced before the cell runs: if the process dies inside it, resume knows where.
+                    try {
+                        writer.appendLine(ExperimentJson.mapper().writeValueAsBytes(
+                                StartMarker.of(hash, p.index(), p.cell(), shard.toString(), clock.instant().toString())));
+                    } catch (IOException e) {
+                        throw appendFailed(out, e, existing, written[0]);
+                    }
                     int before = written[0];
                     boolean cellFailed = protocol.run(p.index(), p.cell(), p.repeatsDone(), p.knownBatch(), r -> {
-                        writer.append(r);
+                        append(writer, r, existing, written[0]);
                         written[0]++;
                         tracker.record(r);
                     }, tracker);
@@ -161,7 +215,22 @@ public final class SweepRunner {
             }
         }
         tracker.done();
-        return new SweepSummary(hash, shard, inShard, skipped, measured, failed, written[0], existing.skipped());
+        return new SweepSummary(hash, shard, inShard, skipped, measured, failed, crashed, written[0], existing.skipped());
+    }
+
+    private static void append(ResultsWriter writer, ResultRecord r, ResultsFile existing, int written) throws IOException {
+        try {
+            writer.append(r);
+        } catch (IOException e) {
+            throw appendFailed(writer.file(), e, existing, written);
+        }
+    }
+
+    /** A failed append (disk full, quota, file too large) names the file, what is safe, and how to go on. */
+    private static IOException appendFailed(Path out, IOException e, ResultsFile existing, int written) {
+        return new IOException(out + ": cannot append a record (" + e.getMessage() + "); the " + (existing.records().size()
+                + written) + " records already in it are safe (" + written + " from this run). Free space, or move the"
+                + " file to a disk with room, then rerun the same command with --resume to continue", e);
     }
 
     private IdlePower idle() throws InterruptedException {

@@ -39,6 +39,38 @@ public record SweepSpec(String name, String engine, List<String> models, String 
         decoding = List.copyOf(decoding);
     }
 
+    /**
+     * Default bound on a sweep's cells: far above the paper's sweeps (a few thousand cells), far below what
+     * fills memory when expanded (10^8 cells ended in an OutOfMemoryError).
+     */
+    public static final long DEFAULT_MAX_CELLS = 100_000;
+
+    /** @return the number of cells before duplicates are dropped (an upper bound), without expanding them */
+    public long cellCountUpperBound() {
+        long shapes = 0;
+        if (cells.grid() != null) {
+            shapes += (long) cells.grid().batch().size() * cells.grid().input().size() * cells.grid().output().size();
+        }
+        if (cells.fromBins() != null) shapes += cells.fromBins().shapes().size();
+        if (cells.controlled() != null) shapes += cells.controlled().shapes().size();
+        return Math.multiplyExact(Math.multiplyExact((long) models.size() * engineOptions.size(), decoding.size()), shapes);
+    }
+
+    /**
+     * @param maxCells the most cells allowed
+     * @throws IllegalArgumentException saying how many cells the spec has and how to allow them
+     */
+    public void requireAtMostCells(long maxCells) {
+        long n = cellCountUpperBound();
+        if (n > maxCells) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "spec '%s' has %,d cells (%d models"
+                    + " x %d engine options x %d decodings x %,d shapes), more than the limit of %,d; shrink the grid,"
+                    + " or pass --max-cells %d if you mean it", name, n, models.size(), engineOptions.size(),
+                    decoding.size(), n / Math.max(1, (long) models.size() * engineOptions.size() * decoding.size()),
+                    maxCells, n));
+        }
+    }
+
     /** @return every cell of the sweep, in the spec's deterministic order, without duplicates */
     public List<Cell> expandCells() {
         Map<String, Cell> unique = new LinkedHashMap<>();

@@ -19,7 +19,10 @@
  *       {@link org.llmenergy.experiment.ResultsWriter}, read by {@link org.llmenergy.experiment.ResultsReader},
  *       merged by {@link org.llmenergy.experiment.ResultsMerger}, tabulated by
  *       {@link org.llmenergy.experiment.ResultsTable}. Energies measured by other tools (CodeCarbon) enter a results
- *       file as {@link org.llmenergy.experiment.ExternalMeasurement} lines, labelled and skipped by the sweep code.</li>
+ *       file as {@link org.llmenergy.experiment.ExternalMeasurement} lines, labelled and skipped by the sweep code.
+ *       A sweep holds an exclusive lock on its file and a merge refuses a locked file; a
+ *       {@link org.llmenergy.experiment.StartMarker} before each cell lets resume record a cell the process died
+ *       in as crashed instead of dying in it again.</li>
  * </ul>
  */
 package org.llmenergy.experiment;

@@ -81,7 +81,9 @@ final class CheckpointWeightLoader {
     private NDArray single(String name, long... shape) {
         checkShape(name, shape);
         try (NDManager staging = NDManager.newBaseManager(Device.cpu())) {
-            NDArray out = place(checkpoint.load(name, staging));
+            NDArray raw = checkpoint.load(name, staging);
+            requireFinite(name, raw);
+            NDArray out = place(raw);
             out.attach(owner);
             return out;
         }
@@ -91,7 +93,11 @@ final class CheckpointWeightLoader {
         for (int i = 0; i < names.length; i++) checkShape(names[i], shapes[i]);
         try (NDManager staging = NDManager.newBaseManager(Device.cpu())) {
             NDList parts = new NDList();
-            for (String name : names) parts.add(place(checkpoint.load(name, staging)));
+            for (String name : names) {
+                NDArray raw = checkpoint.load(name, staging);
+                requireFinite(name, raw);
+                parts.add(place(raw));
+            }
             NDArray out = NDArrays.concat(parts, 0);
             out.attach(owner);
             return out;
@@ -109,6 +115,17 @@ final class CheckpointWeightLoader {
             return typed.toDevice(device, true);
         }
         return raw.getDataType() == type ? raw.duplicate() : raw.toType(type, false);
+    }
+
+    /** NaN or infinite weights poison every logit: the run would time garbage, so the checkpoint is refused. */
+    private void requireFinite(String name, NDArray raw) {
+        if (!raw.getDataType().isFloating()) return;
+        long nan = raw.isNaN().countNonzero().getLong();
+        long inf = raw.isInfinite().countNonzero().getLong();
+        if (nan > 0 || inf > 0) {
+            throw new CheckpointFormatException(checkpoint.fileOf(name) + ": tensor '" + name + "' holds " + nan
+                    + " NaN and " + inf + " infinite values; the checkpoint is corrupt (download it again)");
+        }
     }
 
     private void checkShape(String name, long[] expected) {

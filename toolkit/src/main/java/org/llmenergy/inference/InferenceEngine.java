@@ -37,6 +37,10 @@ import org.llmenergy.model.ModelConfig;
 public final class InferenceEngine implements AutoCloseable {
     private static final String ENGINE = "PyTorch";
 
+    static {
+        WaitPolicy.apply(); // before libtorch (and its libgomp) loads
+    }
+
     private final ModelSource source;
     private final EngineOptions options;
     private final Transformer model;
@@ -177,8 +181,18 @@ public final class InferenceEngine implements AutoCloseable {
         int capacity = spec.inputTokens() + spec.outputTokens() + slack;
         long cacheBytes = 2L * config.numLayers() * config.kvDim() * capacity
                 * spec.batch() * rowsPerSeq * options.precision().bytesPerElement();
+        // Prefill activations dominate for long prompts (5.1 GB at input 4096 on tiny-15m): budget them with the cache.
+        long rows = (long) spec.batch() * rowsPerSeq;
+        long activationBytes;
+        try {
+            activationBytes = MemoryBudget.activationBytes(config, rows, spec.inputTokens(), 0,
+                    options.precision().bytesPerElement());
+        } catch (ArithmeticException e) {
+            activationBytes = Long.MAX_VALUE - cacheBytes;
+        }
         MemoryBudget.require("the KV cache for " + spec.batch() + " x " + rowsPerSeq + " sequences of "
-                + capacity + " positions", cacheBytes, options.device());
+                + capacity + " positions and the prefill activations of " + spec.inputTokens() + " tokens",
+                cacheBytes + activationBytes, options.device());
         if (spec.inputTokens() + spec.outputTokens() > config.maxPositions()) {
             notes.add("input + output (" + (spec.inputTokens() + spec.outputTokens()) + ") exceeds the model's "
                     + config.maxPositions() + " trained positions; compute is the same, outputs are not meaningful");
@@ -290,6 +304,11 @@ public final class InferenceEngine implements AutoCloseable {
                     .optTruncation(false).optPadding(false).build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load tokenizer " + c.tokenizerFile() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // The native tokenizer's parse error names neither the file nor what to do.
+            throw new IllegalArgumentException(c.tokenizerFile() + " is not a valid Hugging Face tokenizer ("
+                    + e.getMessage() + "); download tokenizer.json again from the model's repository, or run without"
+                    + " a text prompt (random prompt tokens)", e);
         }
         return tokenizer;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.llmenergy.model.HuggingFaceConfig;
@@ -75,15 +76,45 @@ public sealed interface ModelSource permits ModelSource.RandomWeights, ModelSour
      * @return the source
      * @throws IllegalArgumentException naming the known presets when {@code text} is neither
      */
-    public static ModelSource parse(String text, long seed) {
+    public static ModelSource parse(String text, long seed) { return parse(text, seed, false); }
+
+    /**
+     * @param text          a preset name or a path
+     * @param seed          the seed for random weights
+     * @param randomWeights true to run a directory that holds weights in another format (PyTorch pickles) with
+     *                      random weights of its architecture, instead of refusing it
+     * @return the source
+     * @throws IllegalArgumentException naming the known presets when {@code text} is neither, or naming
+     *                                  safetensors when a directory holds only other weight files
+     */
+    public static ModelSource parse(String text, long seed, boolean randomWeights) {
         if (Presets.names().contains(text)) return new RandomWeights(Presets.get(text), seed);
         Path p = Path.of(text);
         if (Files.isRegularFile(p)) return new RandomWeights(HuggingFaceConfig.read(p), seed);
         if (Files.isDirectory(p)) {
-            return hasSafetensors(p) ? Checkpoint.of(p) : new RandomWeights(HuggingFaceConfig.read(p), seed);
+            if (hasSafetensors(p)) return Checkpoint.of(p);
+            List<String> other = otherWeights(p);
+            if (!other.isEmpty() && !randomWeights) {
+                // Silently running random weights here would time a model the user did not ask for.
+                throw new IllegalArgumentException(p + " holds weights as " + other + " but no .safetensors files;"
+                        + " this engine loads safetensors only: convert the checkpoint to safetensors (or download the"
+                        + " safetensors files), or pass --random-weights to run its architecture with random weights");
+            }
+            return new RandomWeights(HuggingFaceConfig.read(p), seed);
         }
         throw new IllegalArgumentException("model '" + text + "' is neither a preset " + Presets.names()
                 + " nor an existing config.json or checkpoint directory");
+    }
+
+    private static List<String> otherWeights(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".bin") || n.endsWith(".pt") || n.endsWith(".pth") || n.endsWith(".ckpt")
+                            || n.endsWith(".gguf"))
+                    .sorted().limit(3).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private static boolean hasSafetensors(Path dir) {

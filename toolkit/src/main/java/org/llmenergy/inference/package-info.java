@@ -10,5 +10,10 @@
  * {@link org.llmenergy.inference.CellRunner} for warm-up and repeats. Measurement seam:
  * {@link org.llmenergy.inference.PhaseListener} (phase edges, after a device sync) and
  * {@link org.llmenergy.inference.DeviceSync}.
+ *
+ * <p>Before allocating, the engine checks weights, KV cache and prefill activations against the memory left
+ * (the cgroup's limit included) and refuses with an {@link org.llmenergy.inference.InsufficientMemoryException};
+ * its OpenMP threads wait passively ({@link org.llmenergy.inference.WaitPolicy}), so spinning is not counted as
+ * work.
  */
 package org.llmenergy.inference;

@@ -2,7 +2,6 @@ package org.llmenergy.workload;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +30,11 @@ final class CsvTraceReader {
 
     /** Opens a scanner on {@code file} with a small buffer, for detection. */
     static CsvRowScanner peek(Path file) throws IOException {
-        return new CsvRowScanner(Files.newInputStream(file), file, 1 << 16);
+        return new CsvRowScanner(TraceInput.open(file), file, 1 << 16);
     }
 
     static ReadSummary read(Path file, TraceFormat format, TraceOptions options, RowHandler handler) throws IOException {
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = TraceInput.open(file);
              CsvRowScanner sc = new CsvRowScanner(in, file, BUFFER_BYTES)) {
             CsvLayout layout = CsvLayout.of(file, header(sc), format, options);
             final int columns = layout.columns();

@@ -2,11 +2,14 @@ package org.llmenergy.workload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +22,19 @@ import java.util.Locale;
  * bounded memory.
  */
 final class JsonLinesTraceReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict per line: a second value after the object (a lost newline) and a repeated key are errors. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    /** The CSV reader's bound ({@link CsvRowScanner}): a longer line is not a trace row and must not fill the heap. */
+    static final int MAX_LINE_CHARS = 1 << 24;
 
     private JsonLinesTraceReader() {}
 
     static ReadSummary read(Path file, TraceOptions options, CsvTraceReader.RowHandler handler) throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(TraceInput.open(file),
+                StandardCharsets.UTF_8.newDecoder()), 1 << 16)) {
             String in = options.inputColumn();
             String out = options.outputColumn();
             String arr = options.arrivalColumn();
@@ -32,7 +42,8 @@ final class JsonLinesTraceReader {
             long line = 0;
             long rows = 0;
             long dropped = 0;
-            for (String text; (text = r.readLine()) != null; ) {
+            StringBuilder buf = new StringBuilder(256);
+            for (String text; (text = readLine(r, buf, file, line + 1)) != null; ) {
                 line++;
                 if (line == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
                 if (text.isBlank()) continue;
@@ -40,7 +51,11 @@ final class JsonLinesTraceReader {
                 try {
                     node = JSON.readTree(text);
                 } catch (JsonProcessingException e) {
-                    throw new TraceFormatException(file, line, null, 0, "not valid JSON: " + e.getOriginalMessage());
+                    String why = e.getOriginalMessage();
+                    if (why.startsWith("Trailing token")) {
+                        why = "more than one JSON value on the line (a lost newline between two records?): " + why;
+                    }
+                    throw new TraceFormatException(file, line, null, 0, "not valid JSON: " + why);
                 }
                 if (node == null || !node.isObject()) {
                     throw new TraceFormatException(file, line, null, 0, "expected a JSON object per line");
@@ -66,6 +81,24 @@ final class JsonLinesTraceReader {
             if (line == 0) throw new TraceFormatException(file, 0, null, 0, "empty file: expected JSON lines");
             return new ReadSummary(rows, dropped);
         }
+    }
+
+    /** One line without its terminator ({@code \n}, {@code \r\n}), or null at the end; at most MAX_LINE_CHARS. */
+    private static String readLine(Reader r, StringBuilder buf, Path file, long lineNo) throws IOException {
+        buf.setLength(0);
+        int c;
+        while ((c = r.read()) != -1) {
+            if (c == '\n') break;
+            if (buf.length() >= MAX_LINE_CHARS) {
+                throw new TraceFormatException(file, lineNo, null, 0, "line longer than " + MAX_LINE_CHARS
+                        + " characters (not a JSON Lines trace, or its newlines are lost)");
+            }
+            buf.append((char) c);
+        }
+        if (c == -1 && buf.length() == 0) return null;
+        int end = buf.length();
+        if (end > 0 && buf.charAt(end - 1) == '\r') end--;
+        return buf.substring(0, end);
     }
 
     private static String field(Path file, long line, List<String> names, String wanted, List<String> aliases,

@@ -10,4 +10,19 @@ package org.llmenergy.workload;
 public record ReadSummary(long rows, long droppedFailed) {
     /** @return requests passed on: rows minus those dropped */
     public long requests() { return rows - droppedFailed; }
+
+    /**
+     * The one check every reader of a whole trace makes, so that statistics and bins agree on an empty trace.
+     *
+     * @param file the trace, for the message
+     * @return this summary
+     * @throws IllegalStateException when no request was passed on
+     */
+    public ReadSummary requireRequests(java.nio.file.Path file) {
+        if (requests() == 0) {
+            throw new IllegalStateException(file + ": no requests" + (rows > 0
+                    ? " left after dropping " + droppedFailed + " failed ones" : " (the file has only a header)"));
+        }
+        return this;
+    }
 }

@@ -41,6 +41,7 @@ public final class Trace {
      */
     public static Trace open(Path path, TraceOptions options) {
         if (!Files.isRegularFile(path)) throw new TraceFormatException(path, 0, null, 0, "no such file");
+        sniff(path);
         TraceFormat format = options.format() != null ? options.format() : detect(path, options);
         return new Trace(path, path.toString(), format, options);
     }
@@ -69,6 +70,14 @@ public final class Trace {
         return new Trace(file.path(), entry.id(), format, options);
     }
 
+    private static void sniff(Path path) {
+        try {
+            TraceInput.sniff(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read trace " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     private static TraceFormat detect(Path path, TraceOptions options) {
         if (startsWithJsonObject(path)) return TraceFormat.JSONL;
         try (CsvRowScanner sc = CsvTraceReader.peek(path)) {
@@ -91,7 +100,8 @@ public final class Trace {
 
     /** @return true when the first non-blank character (after a byte-order mark) is '{' */
     private static boolean startsWithJsonObject(Path path) {
-        try (java.io.Reader r = Files.newBufferedReader(path, java.nio.charset.StandardCharsets.UTF_8)) {
+        try (java.io.Reader r = new java.io.InputStreamReader(TraceInput.open(path),
+                java.nio.charset.StandardCharsets.UTF_8.newDecoder())) {
             for (int c; (c = r.read()) >= 0; ) {
                 if (c == '\uFEFF' || Character.isWhitespace(c)) continue;
                 return c == '{';

@@ -35,7 +35,25 @@ public final class TraceFormatException extends RuntimeException {
             if (index > 0) sb.append(" (").append(index).append(')');
             sb.append(": ");
         }
-        return sb.append(reason).toString();
+        return printable(sb.append(reason).toString(), 600);
+    }
+
+    /**
+     * Escapes what a terminal would act on or garble (control characters, the replacement character of bad UTF-8)
+     * and truncates, so that an error about a binary file never echoes its bytes.
+     */
+    static String printable(String s, int max) {
+        StringBuilder out = new StringBuilder(Math.min(s.length(), max) + 16);
+        for (int i = 0; i < s.length(); i++) {
+            if (out.length() >= max) return out.append("… (truncated)").toString();
+            char c = s.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\uFFFD' || Character.isISOControl(c)) {
+                out.append(c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** @return the trace file */

@@ -48,10 +48,7 @@ public record TraceProfile(String source, Path path, TraceFormat format, ReadSum
             outputs.add(out);
             bins.accept(in, out);
         });
-        if (read.requests() == 0) {
-            throw new IllegalStateException(trace.path() + ": no requests" + (read.rows() > 0
-                    ? " left after dropping " + read.droppedFailed() + " failed ones" : " (the file has only a header)"));
-        }
+        read.requireRequests(trace.path());
         return new TraceProfile(trace.source(), trace.path(), trace.format(), read, inputs.toDistribution(),
                 outputs.toDistribution(), bins.result());
     }

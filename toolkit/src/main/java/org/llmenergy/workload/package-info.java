@@ -25,7 +25,9 @@
  * BurstGPT (6 or 8 columns), generic CSV and JSON Lines with named input/output columns. Detected from the header
  * (and for Azure, from whether the first time carries an offset) or taken from the catalog entry. Columns are
  * found by name. Every row must have the header's number of columns. Token counts must be non-negative whole
- * numbers. Blank lines are skipped. Any violation is a {@link org.llmenergy.workload.TraceFormatException} that
+ * numbers. Blank lines are skipped. Gzip files are read as their content; a file that is no text trace
+ * (another compression, UTF-16, CR-only line endings, binary) is refused naming the likely cause, and no error
+ * echoes raw bytes. A JSON Lines line holds exactly one object without duplicate keys, at most 16 Mi characters. Any violation is a {@link org.llmenergy.workload.TraceFormatException} that
  * names the file, line and column, and the pass returns no result.
  *
  * <h2>Statistics</h2>

@@ -40,4 +40,21 @@ class DatasetsCommandTest {
         assertEquals(1, offline.exit());
         assertTrue(offline.err().contains("BurstGPT_1.csv") && offline.err().contains("downloads are disabled"), offline.err());
     }
+
+    @Test
+    void verifyFailsWhenTheNamedMirrorFolderDoesNotExist() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("LLM_ENERGY_DATASETS_MIRROR") == null,
+                "the environment's mirror setting wins over the property this test sets");
+        String saved = System.getProperty("llmenergy.datasets.mirror");
+        System.setProperty("llmenergy.datasets.mirror", "/nonexistent/mirror-folder");
+        try {
+            CliRun run = CliRun.of("datasets", "verify", "azure-conv-2023");
+            // before the fix: every file "missing", exit 0
+            assertEquals(1, run.exit());
+            assertTrue(run.err().contains("/nonexistent/mirror-folder") && run.err().contains("does not exist"), run.err());
+        } finally {
+            if (saved == null) System.clearProperty("llmenergy.datasets.mirror");
+            else System.setProperty("llmenergy.datasets.mirror", saved);
+        }
+    }
 }

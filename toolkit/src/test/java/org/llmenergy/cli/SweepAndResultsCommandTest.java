@@ -48,6 +48,57 @@ class SweepAndResultsCommandTest {
     }
 
     @Test
+    void theSpecOrAFileWithoutResultsIsNeverAppendedTo() throws Exception {
+        // before the fix, `sweep s.json --out s.json --resume` appended every record to the spec
+        Path spec = spec(SPEC);
+        String specText = Files.readString(spec);
+        CliRun intoSpec = CliRun.of("sweep", spec.toString(), "--out", spec.toString(), "--resume", "--progress", "none");
+        assertEquals(1, intoSpec.exit());
+        assertTrue(intoSpec.err().contains("is the spec itself"), intoSpec.err());
+        assertEquals(specText, Files.readString(spec));
+
+        // a copy of the spec, or a binary file, is no results file either
+        Path copy = Files.writeString(dir.resolve("copy.json"), specText);
+        CliRun intoCopy = CliRun.of("sweep", spec.toString(), "--out", copy.toString(), "--resume", "--progress", "none");
+        assertEquals(1, intoCopy.exit());
+        assertTrue(intoCopy.err().contains(copy + " is not a results file"), intoCopy.err());
+        assertEquals(specText, Files.readString(copy));
+        byte[] binary = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 1, 2, 3};
+        Path png = Files.write(dir.resolve("image.png"), binary);
+        CliRun intoPng = CliRun.of("sweep", spec.toString(), "--out", png.toString(), "--resume", "--progress", "none");
+        assertEquals(1, intoPng.exit());
+        assertArrayEquals(binary, Files.readAllBytes(png));
+    }
+
+    @Test
+    void failedCellsMakeANonZeroExitWithASummaryAndTheCodesAreInTheHelp() throws Exception {
+        // before the fix every cell could fail and sweep still exited 0
+        Path spec = spec(SPEC.replace("\"models\": [\"m\"]", "\"models\": [\"m\", \"failing-x\"]"));
+        Path out = dir.resolve("r.jsonl");
+        CliRun r = CliRun.of("sweep", spec.toString(), "--out", out.toString(), "--progress", "none");
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.out().contains("4 measured, 4 failed"), r.out());
+        assertTrue(r.err().contains("4 of 8 cells failed; see their failure records with `llm-energy results show " + out),
+                r.err());
+        CliRun help = CliRun.of("sweep", "--help");
+        assertTrue(help.out().contains("Exit codes:") && help.out().contains("3   the sweep ran to its end but some cells failed"),
+                help.out());
+    }
+
+    @Test
+    void gridsOverTheCellLimitAndMissingSpecsAreClearErrors() throws Exception {
+        Path spec = spec(SPEC);
+        CliRun capped = CliRun.of("sweep", spec.toString(), "--out", dir.resolve("r.jsonl").toString(), "--max-cells", "3");
+        assertEquals(1, capped.exit());
+        assertTrue(capped.err().contains("has 4 cells") && capped.err().contains("--max-cells 4"), capped.err());
+        assertEquals(0, CliRun.of("sweep", spec.toString(), "--dry-run", "--max-cells", "4").exit());
+        CliRun missing = CliRun.of("sweep", dir.resolve("nonexistent.json").toString(), "--out", "x.jsonl");
+        assertEquals(1, missing.exit());
+        // before the fix: "llm-energy: nonexistent.json" and nothing else
+        assertTrue(missing.err().contains("nonexistent.json does not exist; check the path"), missing.err());
+    }
+
+    @Test
     void anUnregisteredEngineFailsInsteadOfInventingEnergy() throws Exception {
         Path spec = spec(SPEC.replace("\"engine\": \"synthetic\"", "\"engine\": \"no-such-engine\""));
         Path out = dir.resolve("r.jsonl");
@@ -121,6 +172,6 @@ class SweepAndResultsCommandTest {
         CliRun r = CliRun.of("results", "show", out.toString(), "--format", "csv", "--columns", "cellIndex");
         assertEquals(0, r.exit());
         assertEquals(8, r.out().lines().count(), "header and the 7 whole records");
-        assertTrue(r.err().contains(out + ":8: skipped: torn last line"), r.err());
+        assertTrue(r.err().contains(out + ":" + text.split("\n").length + ": skipped: torn last line"), r.err());
     }
 }

@@ -154,4 +154,16 @@ class WorkloadCommandTest {
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("neither an existing file nor a dataset id") && run.err().contains("azure-conv-2024"), run.err());
     }
+
+    @Test
+    void aHeaderOnlyTraceIsTheSameErrorForStatsAndBins(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path header = java.nio.file.Files.writeString(tmp.resolve("ho.csv"), "TIMESTAMP,ContextTokens,GeneratedTokens\n");
+        CliRun stats = CliRun.of("workload", "stats", "--trace", header.toString());
+        CliRun bins = CliRun.of("workload", "bins", "--trace", header.toString());
+        // before the fix stats failed and bins printed a table of zeros with exit 0
+        assertEquals(1, stats.exit());
+        assertEquals(stats.exit(), bins.exit());
+        assertEquals(stats.err(), bins.err());
+        assertTrue(bins.err().contains("ho.csv: no requests (the file has only a header)"), bins.err());
+    }
 }

@@ -240,4 +240,24 @@ class DatasetResolverTest {
         assertEquals(10, text.lines().filter(l -> l.contains("%")).count(), text);
         assertTrue(text.contains(" 50%") && text.contains("downloaded x/y.csv"), text);
     }
+
+    @Test
+    void aDirectoryOrBrokenLinkWhereAFileShouldBeIsReportedAndAMissingMirrorRefused() throws Exception {
+        // before the fix both read as "missing", and verify exited 0
+        Files.createDirectories(mirror.resolve("trace/data/t.csv"));
+        Files.createDirectories(cache.resolve("nosum"));
+        Files.createSymbolicLink(cache.resolve("nosum/n.csv"), tmp.resolve("gone"));
+        DatasetResolver r = resolver(false, DownloadProgress.NONE);
+        FileCheck dir = r.check(catalog.entry("trace")).get(0);
+        assertEquals(FileCheck.Status.NOT_A_FILE, dir.status());
+        assertEquals(mirror.resolve("trace/data/t.csv"), dir.location());
+        FileCheck link = r.check(catalog.entry("nosum")).get(0);
+        assertEquals(FileCheck.Status.NOT_A_FILE, link.status());
+        assertEquals(ResolvedFile.Origin.CACHE, link.origin());
+        r.requireMirrorFolder();
+        DatasetResolver typo = new DatasetResolver(catalog, new DatasetLocations(tmp.resolve("mirorr"), cache, false),
+                new Downloader(HttpClient.newHttpClient(), DownloadProgress.NONE));
+        DatasetException e = assertThrows(DatasetException.class, typo::requireMirrorFolder);
+        assertTrue(e.getMessage().contains(tmp.resolve("mirorr") + " (LLM_ENERGY_DATASETS_MIRROR"), e.getMessage());
+    }
 }

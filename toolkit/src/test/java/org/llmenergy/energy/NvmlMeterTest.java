@@ -288,6 +288,28 @@ class NvmlMeterTest {
             assertTrue(d.gross().provenance().reasons().stream().anyMatch(r -> r.contains("disagree by")),
                     d.gross().provenance().reasons().toString());
             assertTrue(m.reasons().stream().anyMatch(r -> r.contains("disagree by")));
+            // before the fix the flagged figure still said valid: true
+            assertFalse(d.gross().provenance().valid());
+            assertFalse(m.total().provenance().valid());
+        }
+    }
+
+    @Test
+    void aStuckCounterWithZeroWattReadingsIsUnavailableNotZeroJoules() {
+        // A busy GPU cannot draw 0 W: a counter that does not move plus 0 W readings is a sensor that does not report.
+        MeterOptions o = FakeNvml.options(H100 + "power=0:0 period_ms=5\n");
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+            Window w = meter.window("stuck");
+            sleep(150);
+            Measurement m = w.end();
+            DeviceEnergy d = m.devices().get(0);
+            assertNull(d.counter().joules());
+            assertTrue(d.counter().unavailableReason().contains("did not advance"), d.counter().unavailableReason());
+            assertNull(d.powerIntegral().joules(), "before the fix: a valid 0 J");
+            assertTrue(d.powerIntegral().unavailableReason().contains("were 0 W"), d.powerIntegral().unavailableReason());
+            assertNull(d.gross().joules());
+            assertNull(m.total().joules());
+            assertTrue(m.total().unavailableReason().contains("0 W"), m.total().unavailableReason());
         }
     }
 

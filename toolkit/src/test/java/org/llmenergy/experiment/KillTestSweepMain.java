@@ -6,6 +6,8 @@ import java.nio.file.Path;
  * The child process of {@link KillResumeTest}: resumes a sweep with the synthetic engine and prints
  * {@code STARTED} when the sweep's first progress event arrives (results read, file opened, environment
  * captured), then {@code RECORD <cell key> <repeat>} after each record is durably appended, then {@code DONE}.
+ * An optional third argument is how often a crashed cell is retried (default: always, since the kills of
+ * {@link KillResumeTest} are the test's, not the cell's).
  */
 public final class KillTestSweepMain {
     private KillTestSweepMain() {}
@@ -14,7 +16,8 @@ public final class KillTestSweepMain {
         SweepSpec spec = SpecReader.read(Path.of(args[0]));
         Path out = Path.of(args[1]);
         try (Backend backend = Backends.create(spec)) {
-            new SweepRunner(spec, backend).resume(true).progress(new ProgressListener() {
+            int retries = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
+            new SweepRunner(spec, backend).resume(true).retryCrashed(retries).progress(new ProgressListener() {
                 private boolean started;
 
                 @Override

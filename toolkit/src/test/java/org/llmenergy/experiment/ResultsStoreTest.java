@@ -118,10 +118,12 @@ class ResultsStoreTest {
     }
 
     @Test
-    void absentFileReadsAsEmpty() throws Exception {
-        ResultsFile r = ResultsReader.read(dir.resolve("none.jsonl"));
-        assertTrue(r.records().isEmpty());
-        assertTrue(r.skipped().isEmpty());
+    void anAbsentFileOrADirectoryIsAnErrorNotAnEmptyFile() throws Exception {
+        // an absent file used to read as empty, so `results show typo.jsonl` said "no records" and exited 0
+        var e = assertThrows(java.nio.file.NoSuchFileException.class, () -> ResultsReader.read(dir.resolve("none.jsonl")));
+        assertTrue(e.getMessage().contains("none.jsonl: no such results file"), e.getMessage());
+        var d = assertThrows(java.io.IOException.class, () -> ResultsReader.read(dir));
+        assertTrue(d.getMessage().contains("is a directory, not a results file"), d.getMessage());
     }
 
     @Test

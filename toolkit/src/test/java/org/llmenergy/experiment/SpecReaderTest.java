@@ -60,7 +60,7 @@ class SpecReaderTest {
 
     @Test
     void controlledSweepsFollowThePaper() {
-        SweepSpec s = parse("{\"models\": [\"m\"], \"cells\": {\"controlled\": {\"batch\": [8], \"inputs\": {}, \"outputs\": {}}}}");
+        SweepSpec s = parse("{\"models\": [\"tiny-15m\"], \"cells\": {\"controlled\": {\"batch\": [8], \"inputs\": {}, \"outputs\": {}}}}");
         List<Cell> cells = s.expandCells();
         // the input sweep comes first: inputs 2^0 … 2^15 at output 64, then at output 8
         List<Integer> inputs = cells.subList(0, 16).stream().map(Cell::input).toList();
@@ -82,7 +82,7 @@ class SpecReaderTest {
     void binnedWorkloadGivesOneCellPerNonEmptyBinAtMaxBatch() throws Exception {
         Files.writeString(dir.resolve("bins.csv"), "input_bin,output_bin,requests\n32,8,10\n128,8,0\n128,64,3\n");
         Path spec = dir.resolve("s.json");
-        Files.writeString(spec, "{\"models\": [\"m\"], \"cells\": {\"fromBins\": \"bins.csv\"}}");
+        Files.writeString(spec, "{\"models\": [\"tiny-15m\"], \"cells\": {\"fromBins\": \"bins.csv\"}}");
         SweepSpec s = SpecReader.read(spec);
         assertEquals(List.of("b=max|i=32|o=8", "b=max|i=128|o=64"),
                 s.expandCells().stream().map(c -> c.key().substring(c.key().indexOf("b="))).toList());
@@ -107,8 +107,8 @@ class SpecReaderTest {
 
     @Test
     void hashIgnoresKeyOrderSpacingAndSpelledOutDefaults() {
-        String a = "{\"models\": [\"m\"], \"cells\": {\"grid\": {\"batch\": [1], \"input\": [8], \"output\": [4]}}}";
-        String b = "{ \"cells\" : { \"grid\" : { \"output\":[4], \"input\":[8], \"batch\":[1] } },\n \"models\":[\"m\"],"
+        String a = "{\"models\": [\"tiny-15m\"], \"cells\": {\"grid\": {\"batch\": [1], \"input\": [8], \"output\": [4]}}}";
+        String b = "{ \"cells\" : { \"grid\" : { \"output\":[4], \"input\":[8], \"batch\":[1] } },\n \"models\":[\"tiny-15m\"],"
                 + " \"engine\": \"djl\", \"protocol\": {\"repeats\": 3} }";
         assertEquals(parse(a).hash(), parse(b).hash());
         assertEquals(64, parse(a).hash().length());
@@ -164,5 +164,74 @@ class SpecReaderTest {
                 problem("{\"cells\": {\"grid\": {\"batch\": [1], \"input\": [1], \"output\": [4]}}}"));
         assertEquals("t.json: cells: needs at least one of grid, fromBins, controlled",
                 problem("{\"models\": [\"m\"], \"cells\": {}}"));
+    }
+
+    private static final String OK = "{\"engine\": \"synthetic\", \"models\": [\"m\"], \"cells\": {\"grid\": {\"batch\": [1], \"input\": [8], \"output\": [4]}}}";
+
+    @Test
+    void flagsTheEngineDoesNotApplyAreRefused() {
+        // before the fix {"compile": true} ran the default djl engine under another name
+        String djl = "{\"models\": [\"tiny-15m\"], \"engineOptions\": [{\"name\": \"c\", \"flags\": {\"compile\": true}}],"
+                + " \"cells\": {\"grid\": {\"batch\": [1], \"input\": [8], \"output\": [4]}}}";
+        String m = problem(djl);
+        assertTrue(m.contains("t.json: engineOptions[0].flags.compile: the djl engine does not apply this flag (it applies none)"), m);
+        String syn = OK.replace("\"models\"", "\"engineOptions\": [{\"name\": \"x\", \"flags\": {\"compile\": true, \"fast\": true}}], \"models\"");
+        String n = problem(syn);
+        assertTrue(n.contains("engineOptions[0].flags.fast: the synthetic engine does not apply this flag (it applies [compile])"), n);
+        assertFalse(n.contains("flags.compile"), n);
+    }
+
+    @Test
+    void unknownModelsAreRefusedUpFront() {
+        // before the fix the spec passed, every cell failed, and sweep exited 0
+        String m = problem("{\"models\": [\"tiny-15m\", \"tiny-51m\"], \"cells\": {\"grid\": {\"batch\": [1], \"input\": [8], \"output\": [4]}}}");
+        assertTrue(m.contains("t.json: models[1]: model 'tiny-51m' is neither a preset"), m);
+        assertFalse(m.contains("models[0]"), m);
+    }
+
+    @Test
+    void contentAfterTheObjectIsRefusedAndABomAccepted() {
+        // before the fix each of these was ignored
+        for (String tail : new String[] {"{}", "[1]"}) {
+            String m = problem(OK + "\n" + tail);
+            assertTrue(m.contains("line 2, column 1: not valid JSON: content after the spec's closing brace"), tail + ": " + m);
+        }
+        assertTrue(problem(OK + "}").contains("not valid JSON: Unexpected close marker"));
+        assertTrue(problem(OK + "\ngarbage").contains("line 2, column 1: not valid JSON: Unrecognized token 'garbage'"));
+        assertEquals(parse(OK).hash(), parse("\uFEFF" + OK).hash());
+    }
+
+    @Test
+    void aDeeplyNestedSpecIsAClearErrorNotANullPointerException() {
+        String deep = "{\"models\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+        String m = problem(deep);
+        assertTrue(m.startsWith("t.json: ") && m.contains("not valid JSON") && m.contains("nesting depth"), m);
+    }
+
+    @Test
+    void missingAndNonUtf8SpecsSayWhatToDo() throws Exception {
+        Path missing = dir.resolve("nonexistent.json");
+        java.io.FileNotFoundException e = assertThrows(java.io.FileNotFoundException.class, () -> SpecReader.read(missing));
+        assertTrue(e.getMessage().contains(missing + " does not exist; check the path"), e.getMessage());
+        Path latin1 = Files.write(dir.resolve("latin1.json"), ("{\"name\": \"caf" + (char) 0xE9 + "\"}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        SpecException s = assertThrows(SpecException.class, () -> SpecReader.read(latin1));
+        assertTrue(s.getMessage().contains(latin1 + ": (file): not UTF-8 text") && s.getMessage().contains("save the spec as UTF-8"), s.getMessage());
+    }
+
+    @Test
+    void theCellCountIsCappedBeforeAnythingIsExpanded() {
+        // 100 x 100 x 100 x 100 = 10^8 cells: expanding them ended in an OutOfMemoryError
+        StringBuilder list = new StringBuilder();
+        for (int i = 1; i <= 100; i++) list.append(i == 1 ? "" : ",").append(i);
+        StringBuilder ms = new StringBuilder();
+        for (int i = 0; i < 100; i++) ms.append(i == 0 ? "" : ",").append("\"m").append(i).append("\"");
+        SweepSpec huge = parse("{\"engine\": \"synthetic\", \"models\": [" + ms + "], \"cells\": {\"grid\": {\"batch\": ["
+                + list + "], \"input\": [" + list + "], \"output\": [" + list + "]}}}");
+        assertEquals(100_000_000L, huge.cellCountUpperBound());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> huge.requireAtMostCells(SweepSpec.DEFAULT_MAX_CELLS));
+        assertTrue(e.getMessage().contains("has 100,000,000 cells") && e.getMessage().contains("--max-cells 100000000"),
+                e.getMessage());
+        parse(OK).requireAtMostCells(1);
     }
 }

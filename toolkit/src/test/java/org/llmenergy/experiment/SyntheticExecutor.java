@@ -50,6 +50,10 @@ final class SyntheticExecutor implements CellExecutor {
         if (plan.batchSize() > maxBatch.applyAsInt(cell)) {
             throw CellFailure.outOfMemory(cell, "synthetic: batch " + plan.batchSize() + " does not fit", null);
         }
+        if (cell.model().startsWith("crashing-") && plan.purpose() == RunPlan.Purpose.FULL) {
+            // What the kernel's out-of-memory killer does to the process: no exception, no shutdown hook.
+            Runtime.getRuntime().halt(137);
+        }
         if (failingModels.contains(cell.model()) && plan.purpose() == RunPlan.Purpose.FULL) {
             throw CellFailure.engineError(cell, "synthetic engine error", new IllegalStateException("boom"));
         }

@@ -99,6 +99,21 @@ class InferenceEngineTest {
     }
 
     @Test
+    void aCorruptTokenizerIsNamedWithWhatToDo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        GoldenFixture f = GoldenFixture.load("tiny-llama");
+        try (var files = java.nio.file.Files.list(f.dir())) {
+            for (var p : files.toList()) java.nio.file.Files.copy(p, tmp.resolve(p.getFileName()));
+        }
+        java.nio.file.Files.writeString(tmp.resolve("tokenizer.json"), "{\"version\": \"1.0\", \"model\": ");
+        try (InferenceEngine engine = InferenceEngine.load(ModelSource.Checkpoint.of(tmp), EngineOptions.cpu())) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, engine::tokenizer);
+            // before the fix: the native parser's message alone, without the file
+            assertTrue(e.getMessage().startsWith(tmp.resolve("tokenizer.json") + " is not a valid Hugging Face tokenizer")
+                    && e.getMessage().contains("download tokenizer.json again"), e.getMessage());
+        }
+    }
+
+    @Test
     void textPromptsAreTokenizedWithTheCheckpointTokenizer() {
         GoldenFixture f = GoldenFixture.load("tiny-llama");
         String text = f.json().get("text").textValue();

@@ -74,4 +74,39 @@ class SafetensorsCheckpointTest {
         var none = assertThrows(CheckpointFormatException.class, () -> SafetensorsCheckpoint.open(d));
         assertTrue(none.getMessage().contains("no model.safetensors"), none.getMessage());
     }
+
+    @Test
+    void refusesNanWeightsNamingTheTensor() throws IOException {
+        Path d = copyOf("tiny-qwen2");
+        Path file = d.resolve("model.safetensors");
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long headerLength = b.getLong(0);
+        var header = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                new String(bytes, 8, (int) headerLength, java.nio.charset.StandardCharsets.UTF_8));
+        String name = "model.layers.0.mlp.down_proj.weight";
+        assertEquals("F32", header.get(name).get("dtype").asText());
+        int at = (int) (8 + headerLength + header.get(name).get("data_offsets").get(0).asLong());
+        b.putFloat(at + 12, Float.NaN);
+        Files.write(file, bytes);
+        // before the fix the NaN loaded, and every logit of the run was NaN
+        var e = assertThrows(CheckpointFormatException.class,
+                () -> InferenceEngine.load(ModelSource.Checkpoint.of(d), EngineOptions.cpu()).close());
+        assertTrue(e.getMessage().contains("model.safetensors: tensor '" + name + "' holds 1 NaN and 0 infinite values"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFolderWithOnlyPytorchWeightsIsRefusedUnlessRandomWeightsAreAsked() throws IOException {
+        Path d = copyOf("tiny-qwen2");
+        Files.delete(d.resolve("model.safetensors"));
+        Files.write(d.resolve("pytorch_model.bin"), new byte[] {1, 2, 3});
+        // before the fix this ran random weights without a word
+        var e = assertThrows(IllegalArgumentException.class, () -> ModelSource.parse(d.toString(), 0));
+        assertTrue(e.getMessage().contains("[pytorch_model.bin] but no .safetensors") && e.getMessage().contains("--random-weights"),
+                e.getMessage());
+        assertTrue(ModelSource.parse(d.toString(), 0, true) instanceof ModelSource.RandomWeights);
+        Files.delete(d.resolve("pytorch_model.bin"));
+        assertTrue(ModelSource.parse(d.toString(), 0) instanceof ModelSource.RandomWeights, "a config alone stays an architecture");
+    }
 }

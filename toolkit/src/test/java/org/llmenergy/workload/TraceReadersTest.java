@@ -114,6 +114,76 @@ class TraceReadersTest {
     }
 
     @Test
+    void jsonLinesRejectsTwoObjectsOnALineDuplicateKeysAndHugeLines() throws Exception {
+        // before the fix the second object of a line was silently dropped: two requests counted as one
+        Path two = write("two.jsonl", "{\"input_tokens\": 3, \"output_tokens\": 4}\n"
+                + "{\"input_tokens\": 5, \"output_tokens\": 6}{\"input_tokens\": 7, \"output_tokens\": 8}\n");
+        TraceFormatException e = assertThrows(TraceFormatException.class, () -> Trace.open(two).read((a, b) -> { }));
+        assertTrue(e.getMessage().contains("two.jsonl:2") && e.getMessage().contains("more than one JSON value"),
+                e.getMessage());
+        Path trailing = write("trailing.jsonl", "{\"input_tokens\": 3, \"output_tokens\": 4}}\n");
+        assertThrows(TraceFormatException.class, () -> Trace.open(trailing).read((a, b) -> { }));
+        Path dup = write("dup.jsonl", "{\"input_tokens\": 3, \"output_tokens\": 4, \"input_tokens\": 9}\n");
+        TraceFormatException d = assertThrows(TraceFormatException.class, () -> Trace.open(dup).read((a, b) -> { }));
+        assertTrue(d.getMessage().contains("dup.jsonl:1") && d.getMessage().contains("Duplicate field 'input_tokens'"),
+                d.getMessage());
+        // a line beyond 16 Mi characters is refused without holding it all (before: a 300 MB line, 1.5 GB of heap)
+        Path huge = tmp.resolve("huge.jsonl");
+        try (var w = Files.newBufferedWriter(huge)) {
+            w.write("{\"input_tokens\": 3, \"output_tokens\": 4}\n{\"pad\": \"");
+            char[] block = new char[1 << 20];
+            java.util.Arrays.fill(block, 'x');
+            for (int i = 0; i < 17; i++) w.write(block);
+            w.write("\"}\n");
+        }
+        TraceFormatException h = assertThrows(TraceFormatException.class, () -> Trace.open(huge).read((a, b) -> { }));
+        assertTrue(h.getMessage().contains("huge.jsonl:2") && h.getMessage().contains("line longer than 16777216"),
+                h.getMessage());
+        // CRLF line endings still read
+        Path crlf = write("crlf.jsonl", "{\"input_tokens\": 3, \"output_tokens\": 4}\r\n{\"input_tokens\": 1, \"output_tokens\": 2}\r\n");
+        assertEquals(List.of(new Request(3, 4), new Request(1, 2)), requests(Trace.open(crlf)));
+    }
+
+    @Test
+    void gzipTracesReadTransparently() throws Exception {
+        String csv = "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:15:46.6805900,10,3\n2023-11-16 18:15:47.6805900,100,600\n";
+        Path gz = tmp.resolve("conv.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        // before the fix: a header of raw gzip bytes echoed into the terminal
+        Trace t = Trace.open(gz);
+        assertEquals(TraceFormat.AZURE_2023, t.format());
+        assertEquals(List.of(10, 100), requests(t).stream().map(Request::input).toList());
+        Path jgz = tmp.resolve("t.jsonl.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(jgz))) {
+            out.write("{\"input_tokens\": 3, \"output_tokens\": 4}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of(new Request(3, 4)), requests(Trace.open(jgz)));
+    }
+
+    @Test
+    void filesThatAreNoTextTraceNameTheLikelyCauseWithoutEchoingBytes() throws Exception {
+        Path zst = Files.write(tmp.resolve("t.csv.zst"), new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 1, 2, 3, 0, 7});
+        String z = assertThrows(TraceFormatException.class, () -> Trace.open(zst)).getMessage();
+        assertTrue(z.contains("compressed with zstd") && z.contains("28 b5 2f fd"), z);
+        Path utf16 = Files.write(tmp.resolve("u.csv"), "a,input_tokens,output_tokens\n1,2,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        assertTrue(assertThrows(TraceFormatException.class, () -> Trace.open(utf16)).getMessage().contains("UTF-16"));
+        Path cr = Files.writeString(tmp.resolve("cr.csv"), "input_tokens,output_tokens\r1,2\r3,4\r");
+        assertTrue(assertThrows(TraceFormatException.class, () -> Trace.open(cr)).getMessage().contains("CR-only line endings"));
+        byte[] bin = new byte[4096];
+        new java.util.Random(1).nextBytes(bin);
+        bin[0] = 'x';
+        Path binary = Files.write(tmp.resolve("b.csv"), bin);
+        String m = assertThrows(TraceFormatException.class, () -> Trace.open(binary)).getMessage();
+        assertTrue(m.contains("a binary file"), m);
+        // a header with a stray control character is escaped in the message, never echoed raw
+        Path ctl = Files.writeString(tmp.resolve("ctl.csv"), "foo\u001b[31m,bar\n1,2\n");
+        String c = assertThrows(TraceFormatException.class, () -> Trace.open(ctl)).getMessage();
+        assertTrue(c.contains("foo\\x1b[31m") && c.chars().noneMatch(ch -> ch < 0x20), c);
+    }
+
+    @Test
     void profileReadsOnceForStatsAndBins() throws Exception {
         Path p = write("conv.csv", "TIMESTAMP,ContextTokens,GeneratedTokens\n"
                 + "2023-11-16 18:15:46.6805900,10,3\n2023-11-16 18:15:47.6805900,100,600\n2023-11-16 18:15:48.6805900,9000,20\n"
