@@ -4,7 +4,8 @@
 #   2. a Java kernel: IJava if a `java` kernelspec from IJava is installed, otherwise
 #      io.github.padreati:rapaio-jupyter-kernel from Maven Central,
 #   3. the toolkit, built, and a kernelspec that puts it and its dependencies on the kernel's classpath and
-#      sets DJL's cache folder.
+#      sets DJL's cache folder. The kernel runs under environment/kernel-launcher.py, which restarts a start
+#      that hangs (1 in 5 of the Java kernel's starts; see environment/KERNEL.md).
 # Usage: environment/setup.sh [--headless] [--open]
 #   --headless  install only what executing notebooks needs (CI); no notebook UI
 #   --open      afterwards, open the notebooks in the classic Jupyter UI
@@ -74,21 +75,35 @@ sys.exit(0 if jar else 1)
 PY
 }
 
+# The Python that runs kernel-launcher.py: one with jupyter_client and pyzmq (Debian's, or pip's).
+launcher_python() {
+  local c
+  for c in /usr/bin/python3 python3; do
+    if command -v "$c" >/dev/null && "$c" -c 'import jupyter_client, zmq' 2>/dev/null; then
+      "$c" -c 'import sys; print(sys.executable)'; return 0
+    fi
+  done
+  say "no python3 with jupyter_client and pyzmq for the kernel launcher"; return 1
+}
+
 write_kernelspec() {
   local spec_dir="$root/environment/.jupyter/kernels/llm-energy"
   mkdir -p "$spec_dir" "$root/.cache/djl"
-  local jar
+  local jar py
+  py=$(launcher_python)
   if jar=$(ijava_jar); then
     say "using IJava ($jar)"
-    python3 - "$spec_dir/kernel.json" "$jar" "$root" <<'PY'
+    python3 - "$spec_dir/kernel.json" "$jar" "$root" "$py" <<'PY'
 import json, os, sys
-out, jar, root = sys.argv[1:4]
+out, jar, root, py = sys.argv[1:5]
 cp = [root + "/toolkit/target/classes"] + open(root + "/toolkit/target/classpath.txt").read().strip().split(":")
 env = {"IJAVA_CLASSPATH": ":".join(cp), "DJL_CACHE_DIR": root + "/.cache/djl"}
 if os.path.isdir(root + "/../shared/datasets"):
     env["LLM_ENERGY_DATASETS_MIRROR"] = os.path.realpath(root + "/../shared/datasets")
+# Every argv starts with the launcher; it runs the kernel command after "--".
+launcher = [py, root + "/environment/kernel-launcher.py", "--connection-file", "{connection_file}", "--"]
 json.dump({
-  "argv": ["java", "-Djava.awt.headless=true", "-Dai.djl.offline=true", "-Dllmenergy.repo.root=" + root,
+  "argv": launcher + ["java", "-Djava.awt.headless=true", "-Dai.djl.offline=true", "-Dllmenergy.repo.root=" + root,
            "-jar", jar, "{connection_file}"],
   "display_name": "Java (llm-energy)", "language": "java", "interrupt_mode": "message", "env": env},
   open(out, "w"), indent=1)
@@ -101,16 +116,18 @@ PY
           -DoutputDirectory="$kernel_dir")
     fi
     say "using rapaio-jupyter-kernel $RJK_VERSION"
-    python3 - "$spec_dir/kernel.json" "$kjar" "$root" <<'PY'
+    python3 - "$spec_dir/kernel.json" "$kjar" "$root" "$py" <<'PY'
 import json, os, sys
-out, jar, root = sys.argv[1:4]
+out, jar, root, py = sys.argv[1:5]
 cp = [root + "/toolkit/target/classes"] + open(root + "/toolkit/target/classpath.txt").read().strip().split(":")
 # rapaio separates classpath entries with ';' (a ':' list kills the kernel at start-up).
 env = {"RJK_CLASSPATH": ";".join(cp), "RJK_TIMEOUT_MILLIS": "-1", "DJL_CACHE_DIR": root + "/.cache/djl"}
 if os.path.isdir(root + "/../shared/datasets"):
     env["LLM_ENERGY_DATASETS_MIRROR"] = os.path.realpath(root + "/../shared/datasets")
+# Every argv starts with the launcher; it runs the kernel command after "--".
+launcher = [py, root + "/environment/kernel-launcher.py", "--connection-file", "{connection_file}", "--"]
 json.dump({
-  "argv": ["java", "-Djava.awt.headless=true", "-Dai.djl.offline=true", "-Dllmenergy.repo.root=" + root,
+  "argv": launcher + ["java", "-Djava.awt.headless=true", "-Dai.djl.offline=true", "-Dllmenergy.repo.root=" + root,
            "-Xmx4g", "-jar", jar, "{connection_file}"],
   "display_name": "Java (llm-energy)", "language": "java", "interrupt_mode": "message", "env": env},
   open(out, "w"), indent=1)
