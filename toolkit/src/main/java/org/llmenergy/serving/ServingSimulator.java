@@ -32,11 +32,16 @@ public final class ServingSimulator {
     /** vLLM's KV-cache block size, in tokens (vLLM engine arguments, --block-size default 16, docs.vllm.ai, 2024). */
     public static final int BLOCK_TOKENS = 16;
     /**
-     * Default token budget per iteration with chunked prefill: vLLM V1's default max_num_batched_tokens for its
-     * OpenAI-compatible server on GPUs below the A100/H100 class (vllm/engine/arg_utils.py, 2025); an assumption
-     * for others, flagged.
+     * vLLM V1's default token budget per iteration for its OpenAI-compatible server: 8192 on GPUs with at least 70 GiB
+     * other than the A100, 2048 on others ({@code EngineArgs.get_batch_defaults}, vllm/engine/arg_utils.py, 2025).
+     *
+     * @param gpu the GPU
+     * @return the default max_num_batched_tokens
      */
-    public static final int DEFAULT_MAX_BATCHED_TOKENS = 2048;
+    public static int defaultMaxBatchedTokens(org.llmenergy.hardware.GpuSpec gpu) {
+        boolean large = gpu.memoryBytes() >= 70L * 1024 * 1024 * 1024 && !gpu.name().startsWith("A100");
+        return large ? 8192 : 2048;
+    }
 
     private final CalibratedModel model;
     private final Limits limits;
@@ -66,15 +71,15 @@ public final class ServingSimulator {
         Serving serving = model.serving();
         int maxNumSeqs = serving instanceof Serving.Continuous c ? c.maxNumSeqs() : ((Serving.Static) serving).batch();
         int batch = serving instanceof Serving.Static s ? s.batch() : 0;
-        int tokens = b.maxBatchedTokens != null ? b.maxBatchedTokens : DEFAULT_MAX_BATCHED_TOKENS;
+        int tokens = b.maxBatchedTokens != null ? b.maxBatchedTokens : defaultMaxBatchedTokens(model.gpu());
         if (tokens <= 0) throw new IllegalArgumentException("--max-batched-tokens must be > 0, got " + tokens);
         if (batch == 0 && b.chunkedPrefill && tokens < maxNumSeqs) {
             throw new IllegalArgumentException("--max-batched-tokens " + tokens + " < max_num_seqs " + maxNumSeqs
                     + ": an iteration could not decode every running sequence (vLLM refuses this too)");
         }
         if (batch == 0 && b.maxBatchedTokens == null) {
-            f.add(new EstimateFlag(EstimateFlag.Kind.ASSUMPTION, "max_batched_tokens " + DEFAULT_MAX_BATCHED_TOKENS
-                    + " (vLLM V1's server default; give --max-batched-tokens)"));
+            f.add(new EstimateFlag(EstimateFlag.Kind.ASSUMPTION, "max_batched_tokens " + tokens
+                    + " (vLLM V1's server default for this GPU; give --max-batched-tokens)"));
         }
         double capacity = model.kvCapacityTokens();
         if (batch == 0 && (double) maxNumSeqs * BLOCK_TOKENS > capacity) {
@@ -258,7 +263,7 @@ public final class ServingSimulator {
         /** The router (default round-robin). */
         public Builder optRouter(Router router) { this.router = Objects.requireNonNull(router); return this; }
 
-        /** Tokens per iteration at most (default {@value #DEFAULT_MAX_BATCHED_TOKENS}, flagged). */
+        /** Tokens per iteration at most (default {@link #defaultMaxBatchedTokens}, flagged). */
         public Builder optMaxBatchedTokens(int tokens) { this.maxBatchedTokens = tokens; return this; }
 
         /** Chunked prefill (default on, as in vLLM V1). */
