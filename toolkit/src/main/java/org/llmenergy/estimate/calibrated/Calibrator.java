@@ -35,6 +35,8 @@ public final class Calibrator {
     private static final double ROBUST_SCALE = 0.3;
     private static final double WEAK_PRIOR_SIGMA = 10.0;
     private static final int REWEIGHTINGS = 4;
+    /** Levenberg-Marquardt iterations per descent before the best point so far is taken. */
+    private static final int MAX_ITERATIONS = 3_000;
 
     private final Function<String, GpuFacts> gpus;
 
@@ -72,9 +74,17 @@ public final class Calibrator {
         java.util.Arrays.fill(weights, 1.0);
         for (int round = 0; round < REWEIGHTINGS; round++) {
             double[] w = weights;
+            double[][] best = {x.clone()};
+            double[] bestCost = {Double.POSITIVE_INFINITY};
             MultivariateJacobianFunction f = point -> {
                 double[] v = point.toArray();
                 double[] r = residuals(layout, v, points, w);
+                double cost = 0;
+                for (double ri : r) cost += ri * ri;
+                if (cost < bestCost[0]) {
+                    bestCost[0] = cost;
+                    best[0] = v.clone();
+                }
                 double[][] jac = new double[r.length][v.length];
                 for (int j = 0; j < v.length; j++) {
                     double h = 1e-6 * Math.max(1, Math.abs(v[j]));
@@ -86,10 +96,15 @@ public final class Calibrator {
                 return new Pair<>(new ArrayRealVector(r, false), new Array2DRowRealMatrix(jac, false));
             };
             LeastSquaresProblem problem = new LeastSquaresBuilder().start(x).model(f).target(new double[weights.length])
-                    .maxEvaluations(100_000).maxIterations(20_000).build();
-            LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer()
-                    .withCostRelativeTolerance(1e-12).withParameterRelativeTolerance(1e-12).optimize(problem);
-            x = opt.getPoint().toArray();
+                    .maxEvaluations(MAX_ITERATIONS * 2).maxIterations(MAX_ITERATIONS).build();
+            try {
+                LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer()
+                        .withCostRelativeTolerance(1e-12).withParameterRelativeTolerance(1e-12).optimize(problem);
+                x = opt.getPoint().toArray();
+            } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+                // Iteration cap reached in a flat valley: keep the best point evaluated rather than fail the fit.
+                x = best[0];
+            }
             double[] raw = residuals(layout, x, points, null);
             weights = new double[raw.length];
             for (int i = 0; i < raw.length; i++) {
