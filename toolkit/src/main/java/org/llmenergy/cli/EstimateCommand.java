@@ -1,14 +1,9 @@
 package org.llmenergy.cli;
 
-import org.llmenergy.estimate.BatchEnergy;
-import org.llmenergy.estimate.SweepEnergyModel;
-import org.llmenergy.experiment.ResultRecord;
-import org.llmenergy.experiment.ResultsReader;
-import org.llmenergy.experiment.StoredRecord;
-import org.llmenergy.workload.TraceProfile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,239 +12,452 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import org.llmenergy.estimate.BatchCounting;
 import org.llmenergy.estimate.BatchEnergiesCsv;
+import org.llmenergy.estimate.BatchEnergiesModel;
 import org.llmenergy.estimate.BatchSizePolicy;
-import org.llmenergy.workload.BinCountsCsv;
-import org.llmenergy.estimate.BinEstimate;
-import org.llmenergy.estimate.BinFlops;
-import org.llmenergy.estimate.BinnedEstimator;
 import org.llmenergy.estimate.Comparisons;
+import org.llmenergy.estimate.EstimateFlag;
+import org.llmenergy.estimate.calibrated.CalibratedModel;
+import org.llmenergy.estimate.calibrated.Engine;
+import org.llmenergy.estimate.calibrated.Serving;
+import org.llmenergy.estimate.EnergyModel;
+import org.llmenergy.estimate.Exclusion;
+import org.llmenergy.estimate.FlagCount;
 import org.llmenergy.estimate.PeakRate;
-import org.llmenergy.estimate.TheoreticalEstimate;
+import org.llmenergy.estimate.SweepEnergyModel;
 import org.llmenergy.estimate.TheoreticalEstimator;
-import org.llmenergy.estimate.WorkloadEstimate;
+import org.llmenergy.estimate.Workload;
+import org.llmenergy.estimate.WorkloadPrice;
+import org.llmenergy.estimate.WorkloadPricing;
 import org.llmenergy.estimate.paper.Figure2Fit;
-import org.llmenergy.estimate.paper.PaperFitEstimator;
+import org.llmenergy.estimate.paper.PaperFitModel;
 import org.llmenergy.estimate.paper.PaperNumbers;
-import org.llmenergy.estimate.paper.WhatIfAnswer;
-import org.llmenergy.estimate.paper.WhatIfEstimator;
+import org.llmenergy.experiment.ResultRecord;
+import org.llmenergy.experiment.ResultsReader;
+import org.llmenergy.experiment.StoredRecord;
 import org.llmenergy.hardware.GpuCatalog;
 import org.llmenergy.hardware.GpuSpec;
 import org.llmenergy.hardware.Sparsity;
 import org.llmenergy.model.FlopsModel;
-import org.llmenergy.model.MemoryAssumptions;
-import org.llmenergy.model.MemoryModel;
 import org.llmenergy.model.ModelConfig;
+import org.llmenergy.model.Precision;
 import org.llmenergy.model.Presets;
 import org.llmenergy.units.Energy;
+import org.llmenergy.units.Interval;
 import org.llmenergy.units.Provenance;
-import org.llmenergy.workload.BinCount;
+import org.llmenergy.workload.Binning;
+import org.llmenergy.workload.Trace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code llm-energy estimate}: a binned workload's energy from per-bin batch energies (a CSV) or from the paper's
- * Figure 2 fit, beside the FLOPs/TDP theoretical baseline and the percent above it (the paper's Table 4).
+ * {@code llm-energy estimate}: a workload's energy from one {@link EnergyModel}, priced by {@link WorkloadPricing},
+ * beside the FLOPs x TDP / peak baseline. Parses, builds the model and the workload, prices, prints.
  */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
-        description = {"Energy of a binned workload, E = sum N/B x E_batch, beside the theoretical FLOPs/TDP baseline.",
-                "Energies come from --energies (CSV input_bin,output_bin,batch_size,energy_j[,source]) or",
-                "--source paper-fit (the paper's RTX A6000 / vLLM / Llama-3.1-8B Figure 2, fitted; an ESTIMATE)."})
+        description = {"Energy of a workload (one (I, O) pair, a trace at its exact lengths, or bins) from one energy source,",
+                "with its 90 % interval, beside the theoretical FLOPs x TDP / peak baseline.",
+                "Sources: calibrated (default; the shipped calibration), paper-fit (the paper's RTX A6000 / vLLM /",
+                "Llama-3.1-8B Figure 2, fitted), results FILE (a fit to a sweep's results) or energies FILE (per-bin",
+                "batch energies, CSV input_bin,output_bin,batch_size,energy_j[,source]). Every figure is an ESTIMATE.",
+                "No request is dropped silently: excluded requests and their tokens are printed on stderr and in JSON.",
+                "JSON: total_j, per_request_j, per_output_token_j ({value, low, high}, J) cover the priced requests;",
+                "requests and output_tokens count those, excluded_requests the others."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the whole workload was priced (or a partial answer with --allow-partial)",
+                "1:an error (bad input names its file, line and field)",
+                "2:a usage error (unknown or missing options)",
+                "3:a partial answer: some requests were excluded and --allow-partial was not given (the answer is printed)"})
 final class EstimateCommand implements Callable<Integer> {
+    /** Exit code of a partial answer without {@code --allow-partial}. */
+    static final int PARTIAL = 3;
+    /** vLLM's default {@code max_num_seqs} (vLLM engine arguments, docs.vllm.ai, 2024). */
+    static final int VLLM_DEFAULT_MAX_NUM_SEQS = 256;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--bins", paramLabel = "FILE",
-            description = "bin counts, as printed by 'workload bins --format csv' (input_bin,output_bin,requests)")
-    Path bins;
-
-    @Option(names = "--trace", paramLabel = "ID|PATH",
-            description = "a trace (catalog id or file), binned with the paper's bins; instead of --bins")
-    String trace;
-
-    @Option(names = "--results", paramLabel = "FILE",
-            description = "a sweep's results (JSON Lines): per-bin energies from a model fitted to its measured cells "
-                    + "(provenance 'model', extrapolation flagged)")
-    Path results;
-
-    @Option(names = "--energies", paramLabel = "FILE", description = "per-bin batch energies in joules")
-    Path energies;
-
-    @Option(names = "--energies-source", paramLabel = "LABEL",
-            description = "provenance of --energies rows when the file has no source column (nvml-counter, rapl, cpu-time-estimate, model, ...)")
-    String energiesSource;
-
-    @Option(names = "--source", paramLabel = "paper-fit", description = "take per-bin energies from the paper: paper-fit")
-    String source;
-
-    @Option(names = "--gpu", defaultValue = "RTX-A6000", description = "GPU for the baseline (and paper-fit): catalog or NVML name (default ${DEFAULT-VALUE})")
-    String gpu;
-
-    @Option(names = "--model", description = "model preset for the FLOPs (default: the model of --results, else llama-3.1-8b)")
+    @Option(names = "--model", paramLabel = "<preset|id|config.json>",
+            description = "A model preset, a Hugging Face id or config.json (default: the model of --source results, else llama-3.1-8b).")
     String model;
 
-    @Option(names = "--peak", defaultValue = "sparse",
-            description = "peak FLOP/s of the baseline: sparse (the paper's 309.7 TFLOP/s on the A6000, flagged) or dense (default ${DEFAULT-VALUE})")
-    String peak;
+    @Option(names = "--params", paramLabel = "<count>",
+            description = "Instead of --model: total parameters (70B, 560M, 7e9); the shape comes from documented defaults (flagged).")
+    String params;
 
-    @Option(names = "--batch", paramLabel = "N",
-            description = "one batch size for every bin: paper-fit (default: the largest that fits the GPU, up to 256) "
-                    + "or --results (default: the largest batch measured)")
+    @Option(names = "--active-params", paramLabel = "<count>",
+            description = "With --params: parameters each token multiplies, for a mixture of experts (17B).")
+    String activeParams;
+
+    @Option(names = "--gpu", paramLabel = "<name>",
+            description = "GPU: catalog, NVML or vendor name (default RTX-A6000 for paper-fit, results and energies; required for calibrated).")
+    String gpu;
+
+    @Option(names = "--tp", defaultValue = "1", paramLabel = "N", description = "Tensor-parallel GPUs (default ${DEFAULT-VALUE}).")
+    int tp;
+
+    @Option(names = "--dtype", defaultValue = "bf16", paramLabel = "<dtype>", description = "Weight precision: bf16, fp16, fp8, int8, int4, mxfp4, fp32 (default ${DEFAULT-VALUE}).")
+    String dtype;
+
+    @Option(names = "--engine", defaultValue = "vllm", paramLabel = "vllm|hf-eager", description = "Serving engine (default ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--generation", paramLabel = "<name>",
+            description = "Calibrated: the software generation whose parameters to use (default: the newest in the calibration).")
+    String generation;
+
+    @Option(names = "--max-num-seqs", paramLabel = "S", description = "Continuous batching with at most S sequences (calibrated only).")
+    Integer maxNumSeqs;
+
+    @Option(names = "--batch", paramLabel = "B",
+            description = "Static batches of B (paper-fit default: the largest that fits the GPU, up to 256; results default: the largest measured).")
     Integer batch;
 
-    @Option(names = "--ceil", description = "count ceil(N/B) batches instead of the paper's N/B")
-    boolean ceil;
+    @Option(names = "--input", paramLabel = "I", description = "Prompt tokens of a single request shape (with --output).")
+    Integer input;
 
-    @Option(names = "--interpolate", description = "interpolate bins without an energy between measured neighbours (labelled)")
-    boolean interpolate;
+    @Option(names = "--output", paramLabel = "O", description = "Generated tokens of a single request shape (with --input).")
+    Integer output;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, csv (per bin) or json (default ${DEFAULT-VALUE})")
+    @Option(names = "--requests", defaultValue = "1", paramLabel = "N", description = "Requests of the --input/--output shape (default ${DEFAULT-VALUE}).")
+    long requests;
+
+    @Option(names = "--trace", paramLabel = "<id|path>",
+            description = "A trace (catalog id or file), priced at each request's exact lengths (or binned with --bins paper).")
+    String trace;
+
+    @Mixin
+    TraceReadOptions traceRead;
+
+    @Option(names = "--bins", paramLabel = "FILE|paper|figure7",
+            description = "With --trace: bin it (paper or figure7 bins; requests outside the grid are EXCLUDED and counted). "
+                    + "Alone: a bins CSV as 'workload bins --format csv' prints (input_bin,output_bin,requests).")
+    String bins;
+
+    @Option(names = "--source", arity = "1..2", paramLabel = "<source>",
+            description = "calibrated (default) | paper-fit | results FILE | energies FILE.")
+    List<String> source;
+
+    @Option(names = "--energies-source", paramLabel = "LABEL",
+            description = "Provenance of 'energies FILE' rows when the file has no source column (nvml-counter, rapl, cpu-time-estimate, model, ...).")
+    String energiesSource;
+
+    @Option(names = "--peak", defaultValue = "dense", paramLabel = "dense|sparse",
+            description = "Peak FLOP/s of the baseline: dense (default) or sparse (2:4 sparsity, the paper's 309.7 TFLOP/s on the A6000; flagged).")
+    String peak;
+
+    @Option(names = "--allow-partial", description = "Exit 0 even when some requests were excluded (they are still counted).")
+    boolean allowPartial;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output: text (default) or json.")
     String format;
+
+    /** The energy sources {@code --source} names. */
+    enum Source {
+        CALIBRATED("calibrated"), PAPER_FIT("paper-fit"), RESULTS("results"), ENERGIES("energies");
+
+        final String label;
+
+        Source(String label) { this.label = label; }
+
+        static Source of(String label) {
+            for (Source s : values()) if (s.label.equals(label)) return s;
+            throw new IllegalArgumentException("--source: unknown '" + label + "'; known: calibrated, paper-fit, results FILE, energies FILE");
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
-        if ((energies == null ? 0 : 1) + (source == null ? 0 : 1) + (results == null ? 0 : 1) != 1) {
-            throw new IllegalArgumentException("give exactly one of --energies FILE, --results FILE or --source paper-fit");
+        if (!List.of("text", "json").contains(format)) throw new IllegalArgumentException("--format must be text or json, got '" + format + "'");
+        Source src = source == null || source.isEmpty() ? Source.CALIBRATED : Source.of(source.get(0));
+        Path file = null;
+        if (src == Source.RESULTS || src == Source.ENERGIES) {
+            if (source.size() != 2) throw new IllegalArgumentException("--source " + src.label + " needs a FILE: --source " + src.label + " FILE");
+            file = Path.of(source.get(1));
+        } else if (source != null && source.size() > 1) {
+            throw new IllegalArgumentException("--source " + src.label + " takes no file, got '" + source.get(1) + "'");
         }
-        if ((bins == null) == (trace == null)) throw new IllegalArgumentException("give exactly one of --bins FILE or --trace ID|PATH");
-        if (source != null && !source.equals("paper-fit")) {
-            throw new IllegalArgumentException("--source: only 'paper-fit' is known, got '" + source + "'");
-        }
-        if (!List.of("text", "csv", "json").contains(format)) throw new IllegalArgumentException("--format must be text, csv or json");
+        if (maxNumSeqs != null && batch != null) throw new IllegalArgumentException("give --max-num-seqs or --batch, not both");
         Sparsity sparsity = switch (peak) {
             case "sparse" -> Sparsity.SPARSE_2_4;
             case "dense" -> Sparsity.DENSE;
-            default -> throw new IllegalArgumentException("--peak must be sparse or dense, got '" + peak + "'");
+            default -> throw new IllegalArgumentException("--peak must be dense or sparse, got '" + peak + "'");
         };
-        GpuSpec gpuSpec = GpuCatalog.builtIn().get(gpu);
-        List<ResultRecord> records = results == null ? List.of()
-                : ResultsReader.read(results).records().stream().map(StoredRecord::typed).toList();
-        if (model == null) {
-            model = records.stream().map(r -> r.cell().model()).findFirst().orElse("llama-3.1-8b");
-        }
-        ModelConfig config = Presets.get(model);
-        List<BinCount> workload = bins != null ? BinCountsCsv.read(bins) : TraceProfile.of(trace).binned().counts();
-        BatchCounting counting = ceil ? BatchCounting.CEIL : BatchCounting.EXACT;
+        Workload workload = workload();
 
-        WorkloadEstimate estimate;
-        WhatIfAnswer band = null;
-        if (results != null) {
-            SweepEnergyModel fitted = SweepEnergyModel.fit(records);
-            int b = batch != null ? batch : fitted.points().stream().mapToInt(SweepEnergyModel.Point::batch).max().orElseThrow();
-            List<BatchEnergy> perBin = workload.stream().map(c -> fitted.batchEnergy(c.inputBin(), c.outputBin(), b)).toList();
-            estimate = new BinnedEstimator(counting, interpolate).estimate(workload, perBin);
-        } else if (energies != null) {
-            Optional<Provenance.Source> dflt = energiesSource == null ? Optional.empty() : Optional.of(Provenance.Source.fromLabel(energiesSource));
-            estimate = new BinnedEstimator(counting, interpolate).estimate(workload, BatchEnergiesCsv.read(energies, dflt));
-        } else {
-            if (!config.name().equals("llama-3.1-8b")) {
-                throw new IllegalArgumentException("--source paper-fit models Llama-3.1-8B (the paper's Figure 2); --model is " + config.name());
+        List<ResultRecord> records = src == Source.RESULTS
+                ? ResultsReader.read(file).records().stream().map(StoredRecord::typed).toList() : List.of();
+        if (params != null && model != null) throw new IllegalArgumentException("give --model or --params, not both");
+        if (activeParams != null && params == null) throw new IllegalArgumentException("--active-params needs --params");
+        if (model == null && params == null) model = records.stream().map(r -> r.cell().model()).findFirst().orElse("llama-3.1-8b");
+        ModelConfig config = params != null
+                ? Presets.fromParameterCount(count("--params", params),
+                        activeParams == null ? OptionalDouble.empty() : OptionalDouble.of(count("--active-params", activeParams)))
+                : Presets.resolve(model);
+        if (params != null) model = config.name();
+        if (gpu == null && src == Source.CALIBRATED) throw new IllegalArgumentException("--gpu is required with --source calibrated");
+        GpuSpec gpuSpec = GpuCatalog.builtIn().get(gpu == null ? PaperFitModel.FITTED_GPU : gpu);
+
+        if (params != null && src != Source.CALIBRATED) {
+            throw new IllegalArgumentException("--params describes a model for --source calibrated only");
+        }
+        if (generation != null && src != Source.CALIBRATED) {
+            throw new IllegalArgumentException("--generation applies to --source calibrated only");
+        }
+        Map<String, Object> calibration = null;
+        EnergyModel energyModel = switch (src) {
+            case CALIBRATED -> {
+                CalibratedModel m = calibrated(config, gpuSpec);
+                calibration = new LinkedHashMap<>();
+                calibration.put("version", m.calibration().version());
+                calibration.put("hash", m.calibration().sha256());
+                calibration.put("generation", m.generation());
+                yield m;
             }
-            if (ceil || interpolate) throw new IllegalArgumentException("--ceil and --interpolate apply to --energies only");
-            BatchSizePolicy policy = batch != null ? new BatchSizePolicy.Fixed(batch)
-                    : new BatchSizePolicy.MemoryLimited(new MemoryModel(config,
-                    MemoryAssumptions.vllmBf16().withMaxBatch(PaperFitEstimator.DEFAULT_BATCH_CAP)), gpuSpec);
-            band = new WhatIfEstimator(Figure2Fit.fit(PaperNumbers.load())).energy(workload, gpuSpec, policy);
-            estimate = band.breakdown();
-        }
-        if (results != null) {
-            spec.commandLine().getErr().println("note: the theoretical baseline assumes " + gpuSpec.name()
-                    + " at its peak; the results were measured on " + records.stream().map(r -> r.cell().device())
-                    .findFirst().orElse("an unknown device") + ", so '% above theoretical' compares different hardware"
-                    + " unless --gpu names the measured device");
-        }
-        TheoreticalEstimate theory = new TheoreticalEstimator(FlopsModel.of(config), PeakRate.of(gpuSpec, sparsity)).estimate(workload);
-        OptionalDouble pct = estimate.totalJoules().isPresent()
-                ? OptionalDouble.of(Comparisons.percentAbove(estimate.totalJoules().getAsDouble(), theory.joules()))
-                : OptionalDouble.empty();
+            case PAPER_FIT -> paperFit(config, gpuSpec);
+            case RESULTS -> sweepFit(records, config);
+            case ENERGIES -> energies(file);
+        };
+        PeakRate rate = sparsity == Sparsity.SPARSE_2_4 && gpuSpec.name().equals(PaperFitModel.FITTED_GPU)
+                ? PeakRate.paperA6000() : PeakRate.of(gpuSpec, sparsity);
+        TheoreticalEstimator baseline = new TheoreticalEstimator(FlopsModel.of(config), rate);
+        WorkloadPrice price = WorkloadPricing.price(energyModel, workload, baseline);
 
+        PrintWriter err = spec.commandLine().getErr();
+        if (src == Source.RESULTS && gpu == null) {
+            err.println("note: the theoretical baseline assumes " + gpuSpec.name() + " at its peak; the results were measured on "
+                    + records.stream().map(r -> r.cell().device()).findFirst().orElse("an unknown device")
+                    + ", so '% above theoretical' compares different hardware unless --gpu names the measured device");
+        }
+        for (Exclusion e : price.exclusions()) err.println("excluded: " + describe(e));
+        if (price.partial()) {
+            err.println(String.format(Locale.ROOT, "PARTIAL: %d of %d requests excluded%s", price.excludedRequests(),
+                    price.excludedRequests() + price.requests(), allowPartial ? " (--allow-partial)" : "; exit " + PARTIAL
+                            + " (give --allow-partial to accept a partial answer)"));
+        }
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case "csv" -> printCsv(out, estimate, theory);
-            case "json" -> printJson(out, estimate, theory, pct, band);
-            default -> printText(out, estimate, theory, pct, band);
+        Map<String, Object> json = json(price, src, config, gpuSpec, rate, calibration);
+        if (format.equals("json")) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        } else {
+            printText(out, price, src, config, gpuSpec, rate);
         }
         out.flush();
-        return 0;
+        err.flush();
+        return price.partial() && !allowPartial ? PARTIAL : 0;
     }
 
-    private void printText(PrintWriter out, WorkloadEstimate e, TheoreticalEstimate t, OptionalDouble pct, WhatIfAnswer band) {
-        out.println("workload:    " + e.totalRequests() + " requests in " + e.bins().size() + " bins ("
-                + (bins != null ? bins : trace) + ")");
-        out.println("estimate:    " + e.describe());
-        if (band != null) {
-            out.println("             " + band.describe());
-            out.println("             source: model fitted to " + PaperNumbers.CITATION + ", Fig. 2; " + band.question());
-            for (String f : band.flags()) out.println("  FLAG: " + f);
+    private Workload workload() throws Exception {
+        boolean pair = input != null || output != null;
+        if (pair && (input == null || output == null)) throw new IllegalArgumentException("give both --input and --output");
+        int kinds = (pair ? 1 : 0) + (trace != null ? 1 : 0) + (bins != null && trace == null ? 1 : 0);
+        if (kinds != 1) throw new IllegalArgumentException("give exactly one workload: --input I --output O, --trace ID|PATH [--bins paper], or --bins FILE");
+        if (pair) return new Workload.Pair(input, output, requests);
+        if (trace != null) {
+            Trace t = Trace.resolve(trace, traceRead.options());
+            if (bins == null) return Workload.exactLengths(t);
+            if (Files.exists(Path.of(bins))) {
+                throw new IllegalArgumentException("--bins with --trace names a bin set (paper or figure7), not a file: " + bins);
+            }
+            return Workload.binned(t, Binning.named(bins));
         }
-        out.printf(Locale.ROOT, "theoretical: %s = %s x %.4g FLOPs (%s, KV-cached FLOPs)%n", Energy.format(t.joules()),
-                t.peak().label(), t.flops(), model);
-        for (String f : t.flags()) out.println("  FLAG: " + f);
-        out.println("above theoretical: " + (pct.isPresent() ? String.format(Locale.ROOT, "%+.1f%%", pct.getAsDouble())
-                : "n/a (the estimate is partial: " + e.missingRequests() + " requests have no energy)"));
+        if (!Files.exists(Path.of(bins)) && List.of("paper", "figure7", "fig7").contains(bins)) {
+            throw new IllegalArgumentException("--bins " + bins + " bins a trace: give --trace too");
+        }
+        return Workload.binsCsv(Path.of(bins));
     }
 
-    private static void printCsv(PrintWriter out, WorkloadEstimate e, TheoreticalEstimate t) {
-        out.println("input_bin,output_bin,requests,status,batch_size,batches,batch_energy_j,energy_j,theoretical_j,source");
-        for (BinEstimate b : e.bins()) {
-            out.println(String.join(",", Integer.toString(b.inputBin()), Integer.toString(b.outputBin()), Long.toString(b.requests()),
-                    b.status().name().toLowerCase(Locale.ROOT),
-                    b.batchSize().isPresent() ? Integer.toString(b.batchSize().getAsInt()) : "",
-                    num(b.batches()), num(b.batchEnergyJoules()), num(b.energyJoules()),
-                    num(OptionalDouble.of(theoretical(t, b))), b.provenance() == null ? "" : b.provenance().source().label()));
+    /**
+     * The calibrated model. Without --max-num-seqs or --batch it assumes continuous batching at vLLM's default
+     * max_num_seqs of 256 (vLLM engine arguments, docs.vllm.ai, 2024) and flags that.
+     */
+    private CalibratedModel calibrated(ModelConfig config, GpuSpec gpuSpec) {
+        CalibratedModel.Builder b = CalibratedModel.builder().setModel(config).setGpu(gpuSpec).optTensorParallel(tp)
+                .optPrecision(Precision.parse(dtype)).optEngine(Engine.parse(engine));
+        if (generation != null) b.optGeneration(generation);
+        if (batch != null) {
+            b.optServing(Serving.staticBatch(batch));
+        } else if (maxNumSeqs != null) {
+            b.optServing(Serving.continuous(maxNumSeqs));
+        } else {
+            b.optServing(Serving.continuous(VLLM_DEFAULT_MAX_NUM_SEQS)).optFlag(new EstimateFlag(EstimateFlag.Kind.ASSUMPTION,
+                    "continuous batching at vLLM's default max_num_seqs " + VLLM_DEFAULT_MAX_NUM_SEQS + " (give --max-num-seqs or --batch)"));
+        }
+        if (params != null) {
+            b.optFlag(new EstimateFlag(EstimateFlag.Kind.DEFAULT_ARCHITECTURE, "shape of " + config.name()
+                    + " from --params" + (activeParams == null ? "" : " and --active-params") + " with the documented defaults"
+                    + " of Presets.fromParameterCount"));
+        }
+        return b.build();
+    }
+
+    private static double count(String option, String text) {
+        try {
+            return Presets.parseParameterCount(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
     }
 
-    private void printJson(PrintWriter out, WorkloadEstimate e, TheoreticalEstimate t, OptionalDouble pct, WhatIfAnswer band) throws Exception {
+    private EnergyModel paperFit(ModelConfig config, GpuSpec gpuSpec) {
+        if (!config.name().equals("llama-3.1-8b")) {
+            throw new IllegalArgumentException("--source paper-fit models Llama-3.1-8B (the paper's Figure 2); --model is " + config.name());
+        }
+        requireSingleGpuStatic("paper-fit");
+        BatchSizePolicy policy = batch != null ? new BatchSizePolicy.Fixed(batch) : PaperFitModel.defaultBatches(gpuSpec);
+        return PaperFitModel.of(Figure2Fit.fit(PaperNumbers.load()), gpuSpec, policy);
+    }
+
+    private EnergyModel sweepFit(List<ResultRecord> records, ModelConfig config) {
+        requireSingleGpuStatic("results");
+        SweepEnergyModel fitted = SweepEnergyModel.fit(records);
+        String measured = records.stream().filter(r -> r.measurement() != null).map(r -> r.cell().model()).findFirst().orElse(null);
+        if (measured != null && !measured.equals(config.name()) && !measured.equals(model)) {
+            throw new IllegalArgumentException("--model " + model + " is not the model the results measured (" + measured + ")");
+        }
+        return fitted.atBatch(batch != null ? batch : fitted.largestBatch());
+    }
+
+    private EnergyModel energies(Path file) throws Exception {
+        if (batch != null || maxNumSeqs != null) {
+            throw new IllegalArgumentException("--source energies carries its own batch sizes; drop --batch/--max-num-seqs");
+        }
+        if (tp != 1) throw new IllegalArgumentException("--source energies: --tp applies to the calibrated source only");
+        Optional<Provenance.Source> dflt = energiesSource == null ? Optional.empty() : Optional.of(Provenance.Source.fromLabel(energiesSource));
+        return new BatchEnergiesModel(BatchEnergiesCsv.read(file, dflt), file.toString());
+    }
+
+    private void requireSingleGpuStatic(String what) {
+        if (tp != 1) throw new IllegalArgumentException("--source " + what + " models one GPU; --tp " + tp + " needs --source calibrated");
+        if (maxNumSeqs != null) throw new IllegalArgumentException("--source " + what + " models static batches; use --batch, not --max-num-seqs");
+        if (!dtype.equals("bf16") && what.equals("paper-fit")) throw new IllegalArgumentException("--source paper-fit models bf16; --dtype is " + dtype);
+        if (!engine.equals("vllm") && what.equals("paper-fit")) throw new IllegalArgumentException("--source paper-fit models vLLM; --engine is " + engine);
+    }
+
+    private static String describe(Exclusion e) {
+        return String.format(Locale.ROOT, "%d requests (%s input, %s output tokens): %s", e.requests(), tokens(e.inputTokens()),
+                tokens(e.outputTokens()), e.reason());
+    }
+
+    private static String tokens(OptionalLong t) { return t.isPresent() ? Long.toString(t.getAsLong()) : "unknown"; }
+
+    private Map<String, Object> json(WorkloadPrice p, Source src, ModelConfig config, GpuSpec gpuSpec, PeakRate rate,
+                                     Map<String, Object> calibration) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("bins_file", bins == null ? null : bins.toString());
-        root.put("trace", trace);
-        root.put("requests", e.totalRequests());
-        root.put("partial", e.partial());
-        root.put("missing_bins", e.missingBins());
-        root.put("missing_requests", e.missingRequests());
-        root.put("covered_energy_j", e.coveredJoules());
-        root.put("total_energy_j", e.totalJoules().isPresent() ? e.totalJoules().getAsDouble() : null);
-        root.put("counting", e.counting().name().toLowerCase(Locale.ROOT));
-        if (band != null) {
-            root.put("source", "model: " + PaperNumbers.CITATION + ", Fig. 2 (fitted)");
-            root.put("band_low_j", band.lowJoules().isPresent() ? band.lowJoules().getAsDouble() : null);
-            root.put("band_high_j", band.highJoules().isPresent() ? band.highJoules().getAsDouble() : null);
-            root.put("band_log_sigma", band.logSigma());
-            root.put("assumptions", band.assumptions());
-            root.put("flags", band.flags());
+        root.put("total_j", interval(p.total()));
+        root.put("per_request_j", interval(p.perRequest()));
+        root.put("per_output_token_j", interval(p.perOutputToken()));
+        root.put("requests", p.requests());
+        root.put("excluded_requests", p.excludedRequests());
+        root.put("output_tokens", p.outputTokens());
+        List<Map<String, Object>> flags = new ArrayList<>();
+        for (FlagCount f : p.flags()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", f.flag().kind().name().toLowerCase(Locale.ROOT));
+            m.put("detail", f.flag().detail());
+            m.put("requests", f.requests());
+            flags.add(m);
         }
-        root.put("theoretical_j", t.joules());
-        root.put("theoretical_flops", t.flops());
-        root.put("theoretical_peak", t.peak().label());
-        root.put("theoretical_flags", t.flags());
-        root.put("percent_above_theoretical", pct.isPresent() ? pct.getAsDouble() : null);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (BinEstimate b : e.bins()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("input_bin", b.inputBin());
-            r.put("output_bin", b.outputBin());
-            r.put("requests", b.requests());
-            r.put("status", b.status().name().toLowerCase(Locale.ROOT));
-            r.put("batch_size", b.batchSize().isPresent() ? b.batchSize().getAsInt() : null);
-            r.put("batches", b.batches().isPresent() ? b.batches().getAsDouble() : null);
-            r.put("energy_j", b.energyJoules().isPresent() ? b.energyJoules().getAsDouble() : null);
-            r.put("theoretical_j", theoretical(t, b));
-            r.put("note", b.note());
-            r.put("source", b.provenance() == null ? null : b.provenance().source().label());
-            rows.add(r);
+        root.put("flags", flags);
+        root.put("model", config.name());
+        root.put("gpu", gpuSpec.name());
+        root.put("tp", tp);
+        root.put("source", src.label);
+        root.put("calibration", calibration);
+        root.put("workload", p.workload());
+        root.put("binned", p.binned());
+        root.put("distinct_shapes", p.distinctShapes());
+        root.put("input_tokens", p.inputTokens());
+        root.put("excluded_input_tokens", boxed(p.excludedInputTokens()));
+        root.put("excluded_output_tokens", boxed(p.excludedOutputTokens()));
+        List<Map<String, Object>> excl = new ArrayList<>();
+        for (Exclusion e : p.exclusions()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("reason", e.reason());
+            m.put("requests", e.requests());
+            m.put("input_tokens", boxed(e.inputTokens()));
+            m.put("output_tokens", boxed(e.outputTokens()));
+            excl.add(m);
         }
-        root.put("bins", rows);
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+        root.put("exclusions", excl);
+        root.put("partial", p.partial());
+        root.put("prefill_j", boxed(p.prefillJoules()));
+        root.put("decode_j", boxed(p.decodeJoules()));
+        root.put("serving_seconds", boxed(p.servingSeconds()));
+        root.put("time_per_output_token_s", boxed(p.secondsPerOutputToken()));
+        root.put("output_tokens_per_second", boxed(p.outputTokensPerSecond()));
+        root.put("mean_power_w", boxed(p.meanPowerWatts()));
+        root.put("time_missing", p.timeMissing());
+        Map<String, Object> theory = new LinkedHashMap<>();
+        theory.put("joules", boxed(p.theoreticalJoules()));
+        theory.put("peak", rate.label());
+        theory.put("flags", rate.flags());
+        theory.put("percent_above", boxed(percentAbove(p)));
+        root.put("theoretical", theory);
+        root.put("provenance", Map.of("source", p.provenance().source().label(), "reasons", p.provenance().reasons(),
+                "details", p.provenance().details()));
+        return root;
     }
 
-    private static double theoretical(TheoreticalEstimate t, BinEstimate b) {
-        return t.bins().stream().filter(f -> f.inputBin() == b.inputBin() && f.outputBin() == b.outputBin())
-                .mapToDouble(BinFlops::joules).sum();
+    private static OptionalDouble percentAbove(WorkloadPrice p) {
+        return p.total().isPresent() && p.theoreticalJoules().isPresent() && p.theoreticalJoules().getAsDouble() > 0
+                ? OptionalDouble.of(Comparisons.percentAbove(p.total().get().value(), p.theoreticalJoules().getAsDouble()))
+                : OptionalDouble.empty();
     }
 
-    private static String num(OptionalDouble v) { return v.isPresent() ? Double.toString(v.getAsDouble()) : ""; }
+    private static Map<String, Object> interval(Optional<Interval> i) {
+        if (i.isEmpty()) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", i.get().value());
+        m.put("low", i.get().low());
+        m.put("high", i.get().high());
+        return m;
+    }
+
+    private static Object boxed(OptionalDouble v) { return v.isPresent() ? v.getAsDouble() : null; }
+
+    private static Object boxed(OptionalLong v) { return v.isPresent() ? v.getAsLong() : null; }
+
+    private void printText(PrintWriter out, WorkloadPrice p, Source src, ModelConfig config, GpuSpec gpuSpec, PeakRate rate) {
+        out.println("workload:    " + p.workload() + ": " + p.requests() + " requests priced"
+                + (p.binned() ? " at their bins' upper edges" : " at their exact lengths") + " (" + p.distinctShapes()
+                + " distinct shapes), " + p.excludedRequests() + " excluded");
+        out.println("setting:     " + config.name() + " on " + gpuSpec.name() + " x" + tp + ", source " + src.label + " (ESTIMATE)");
+        if (p.total().isEmpty()) {
+            out.println("estimate:    none: no request could be priced");
+            return;
+        }
+        out.println("total:       " + energy(p.total().get()) + " (90 % interval)");
+        p.perRequest().ifPresent(i -> out.println("per request: " + energy(i)));
+        p.perOutputToken().ifPresent(i -> out.println("per output token: " + energy(i)));
+        if (p.prefillJoules().isPresent()) {
+            out.println("split:       prefill " + Energy.format(p.prefillJoules().getAsDouble()) + ", decode "
+                    + Energy.format(p.decodeJoules().getAsDouble()));
+        }
+        if (p.servingSeconds().isPresent()) {
+            out.printf(Locale.ROOT, "time:        %.4g s of the serving replica; %.4g s per output token; %.4g tokens/s; mean power %.4g W (all its GPUs)%n",
+                    p.servingSeconds().getAsDouble(), p.secondsPerOutputToken().orElse(Double.NaN),
+                    p.outputTokensPerSecond().orElse(Double.NaN), p.meanPowerWatts().orElse(Double.NaN));
+        } else {
+            out.println("time:        n/a (" + p.timeMissing() + ")");
+        }
+        out.println("theoretical: " + Energy.format(p.theoreticalJoules().orElse(Double.NaN)) + " (" + rate.label() + ")"
+                + percentAbove(p).stream().mapToObj(v -> String.format(Locale.ROOT, "; estimate %+.1f%% above it", v)).findFirst().orElse(""));
+        for (String f : rate.flags()) out.println("  FLAG: " + f);
+        for (FlagCount f : p.flags()) out.println("  FLAG: " + f.flag() + " (" + f.requests() + " requests)");
+        for (Exclusion e : p.exclusions()) out.println("  EXCLUDED: " + describe(e));
+    }
+
+    private static String energy(Interval i) {
+        return joules(i.value()) + " [" + joules(i.low()) + ", " + joules(i.high()) + "]";
+    }
+
+    /** Small figures (per request, per token) keep four significant digits; large ones read in Wh/kWh. */
+    private static String joules(double j) {
+        return j < 1000 ? String.format(Locale.ROOT, "%.4g J", j) : Energy.format(j);
+    }
 }

@@ -1,8 +1,8 @@
 package org.llmenergy.cli;
 
 import org.llmenergy.workload.Trace;
-import org.llmenergy.workload.TraceFormat;
 import org.llmenergy.workload.TraceOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options naming a trace and how to read it, shared by the {@code workload} subcommands. */
@@ -11,26 +11,10 @@ final class TraceArguments {
             description = "A dataset id (see `llm-energy datasets list`) or a trace file.")
     String trace;
 
-    @Option(names = "--trace-format", paramLabel = "<format>",
-            description = "azure-2023, azure-2024, burstgpt, csv or jsonl (default: the catalog's, else detected from the header).")
-    String traceFormat;
+    @Mixin
+    TraceReadOptions read;
 
-    @Option(names = "--drop-failed",
-            description = "Leave out failed requests (0 output tokens), as BurstGPT marks them.")
-    boolean dropFailed;
-
-    @Option(names = "--input-column", paramLabel = "<name>", description = "Generic CSV/JSONL: the input-token column.")
-    String inputColumn;
-
-    @Option(names = "--output-column", paramLabel = "<name>", description = "Generic CSV/JSONL: the output-token column.")
-    String outputColumn;
-
-    TraceOptions options() {
-        return TraceOptions.DEFAULT
-                .withFormat(traceFormat == null ? null : TraceFormat.fromLabel(traceFormat))
-                .withDropFailed(dropFailed)
-                .withColumns(inputColumn, outputColumn);
-    }
+    TraceOptions options() { return read.options(); }
 
     Trace open() { return Trace.resolve(trace, options()); }
 }

@@ -129,8 +129,8 @@ public final class BinnedEstimator {
                 OptionalDouble.of(batches * batchEnergy), 0, how, p);
     }
 
-    /** Per bin: the measurements at the largest batch size, averaged. */
-    private static Map<Long, Chosen> choose(List<BatchEnergy> energies) {
+    /** Per bin: the measurements at the largest batch size, averaged (also the per-bin energies of {@link BatchEnergiesModel}). */
+    static Map<Long, Chosen> choose(List<BatchEnergy> energies) {
         Map<Long, List<BatchEnergy>> byBin = new HashMap<>();
         for (BatchEnergy e : energies) byBin.computeIfAbsent(key(e.inputBin(), e.outputBin()), k -> new ArrayList<>()).add(e);
         Map<Long, Chosen> out = new HashMap<>();
@@ -139,7 +139,9 @@ public final class BinnedEstimator {
             List<BatchEnergy> at = en.getValue().stream().filter(e -> e.batchSize() == maxB).toList();
             double mean = at.stream().mapToDouble(BatchEnergy::energyJoules).average().orElseThrow();
             BatchEnergy first = at.get(0);
-            out.put(en.getKey(), new Chosen(first.inputBin(), first.outputBin(), maxB, mean, at.size(), merge(at)));
+            double min = at.stream().mapToDouble(BatchEnergy::energyJoules).min().orElseThrow();
+            double max = at.stream().mapToDouble(BatchEnergy::energyJoules).max().orElseThrow();
+            out.put(en.getKey(), new Chosen(first.inputBin(), first.outputBin(), maxB, mean, min, max, at.size(), merge(at)));
         }
         return out;
     }
@@ -170,9 +172,11 @@ public final class BinnedEstimator {
                 first.windowStartS(), first.windowEndS(), first.netOfIdle(), valid, List.copyOf(reasons), details);
     }
 
-    private static long key(int inputBin, int outputBin) { return ((long) inputBin << 32) | (outputBin & 0xffffffffL); }
+    static long key(int inputBin, int outputBin) { return ((long) inputBin << 32) | (outputBin & 0xffffffffL); }
 
-    private record Chosen(int inputBin, int outputBin, int batchSize, double meanJoules, int count, Provenance provenance) {
+    /** One bin's batch energy: the mean (and range) of the repeats at its largest batch size, in joules per batch. */
+    record Chosen(int inputBin, int outputBin, int batchSize, double meanJoules, double minJoules, double maxJoules,
+                  int count, Provenance provenance) {
         double perRequest() { return meanJoules / batchSize; }
     }
 }

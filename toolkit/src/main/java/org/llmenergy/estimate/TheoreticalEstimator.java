@@ -30,6 +30,19 @@ public final class TheoreticalEstimator {
     }
 
     /**
+     * @param input  prompt tokens
+     * @param output generated tokens
+     * @return the baseline of one request, FLOPs(I, O) x TDP / peak, in joules
+     */
+    public double joules(int input, int output) { return flops.request(input, output).total() * peak.joulesPerFlop(); }
+
+    /** @return the constants of this baseline */
+    public PeakRate peak() { return peak; }
+
+    /** @return the FLOPs model */
+    public FlopsModel flops() { return flops; }
+
+    /**
      * @param workload bin counts
      * @return the baseline with its per-bin breakdown
      */

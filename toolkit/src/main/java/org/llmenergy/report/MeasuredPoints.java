@@ -3,11 +3,9 @@ package org.llmenergy.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
@@ -17,6 +15,7 @@ import org.llmenergy.experiment.EnergyAmounts;
 import org.llmenergy.experiment.EnergyFigure;
 import org.llmenergy.experiment.Measurement;
 import org.llmenergy.experiment.PhaseEnergies;
+import org.llmenergy.experiment.RepeatAverages;
 import org.llmenergy.experiment.ResultRecord;
 import org.llmenergy.experiment.ResultsFile;
 import org.llmenergy.experiment.ResultsReader;
@@ -28,9 +27,9 @@ import org.llmenergy.units.Energy;
  * {@link SweepPoint}s (controlled-sweep and decoding figures, through {@link SweepSeries}) and
  * {@link BatchEnergy}s (the binned whole-trace estimate, Figure 1).
  *
- * <p>Repeats of a cell are averaged. A repeat whose energy is missing or whose provenance is marked invalid (for
- * example a decode-by-subtraction that came out negative) is left out of that energy, and the point's notes say
- * how many and why; failure records are skipped.
+ * <p>Repeats of a cell are averaged by {@link RepeatAverages}, with its one validity rule: a repeat whose energy is
+ * missing, not positive, or whose provenance is marked invalid (for example a decode-by-subtraction that came out
+ * negative) is left out of that energy, and the point's notes say how many and why; failure records are skipped.
  */
 public final class MeasuredPoints {
     private MeasuredPoints() {}
@@ -79,7 +78,7 @@ public final class MeasuredPoints {
      */
     public static List<SweepPoint> sweepPoints(List<ResultRecord> records, EnergyBasis basis) {
         List<SweepPoint> out = new ArrayList<>();
-        for (List<ResultRecord> cell : byCell(records).values()) {
+        for (List<ResultRecord> cell : RepeatAverages.byCell(records).values()) {
             ResultRecord first = cell.get(0);
             Cell c = first.cell();
             List<String> notes = new ArrayList<>();
@@ -115,30 +114,16 @@ public final class MeasuredPoints {
      * @throws IllegalArgumentException when the records mix configurations (their energies cannot be summed)
      */
     public static List<BatchEnergy> batchEnergies(List<ResultRecord> records, EnergyBasis basis) {
-        Set<String> configurations = new LinkedHashSet<>();
+        RepeatAverages.requireOneConfiguration(records, "estimating a workload");
         List<BatchEnergy> out = new ArrayList<>();
         for (ResultRecord r : records) {
             if (!ResultRecord.MEASUREMENT.equals(r.type()) || r.measurement() == null) continue;
-            configurations.add(configuration(r.cell()) + " " + r.cell().decoding().key());
             Measurement m = r.measurement();
             EnergyAmounts a = amounts(m.energy().total(), basis);
-            if (a.joules() == null || a.provenance() == null || !a.provenance().valid() || !(a.joules() > 0) || m.batches() < 1) continue;
+            if (RepeatAverages.whyUnusable(a, a.joules()) != null || m.batches() < 1) continue;
             out.add(new BatchEnergy(m.inputTokens(), m.outputTokens(), m.batchSize(), a.joules() / m.batches(), a.provenance()));
         }
-        if (configurations.size() > 1) {
-            throw new IllegalArgumentException("the records mix " + configurations.size() + " configurations " + configurations
-                    + "; pass the records of one configuration to estimate a workload");
-        }
         return out;
-    }
-
-    private static Map<String, List<ResultRecord>> byCell(List<ResultRecord> records) {
-        Map<String, List<ResultRecord>> cells = new LinkedHashMap<>();
-        for (ResultRecord r : records) {
-            if (!ResultRecord.MEASUREMENT.equals(r.type()) || r.measurement() == null) continue;
-            cells.computeIfAbsent(r.cellKey(), k -> new ArrayList<>()).add(r);
-        }
-        return cells;
     }
 
     private static EnergyAmounts amounts(EnergyFigure f, EnergyBasis basis) {
@@ -149,24 +134,16 @@ public final class MeasuredPoints {
 
     private static OptionalDouble mean(List<ResultRecord> cell, String what, Function<PhaseEnergies, EnergyFigure> figure,
                                        EnergyBasis basis, List<String> notes, Set<String> provenances) {
-        double sum = 0;
-        int n = 0;
-        Set<String> why = new LinkedHashSet<>();
+        Function<ResultRecord, EnergyAmounts> amounts = r -> amounts(figure.apply(r.measurement().energy()), basis);
+        RepeatAverages.Mean m = RepeatAverages.mean(cell, amounts, EnergyAmounts::per1024J);
         for (ResultRecord r : cell) {
-            EnergyAmounts a = amounts(figure.apply(r.measurement().energy()), basis);
-            if (a.per1024J() == null) {
-                why.add(a.missingReason() == null ? "missing" : a.missingReason());
-            } else if (a.provenance() != null && !a.provenance().valid()) {
-                why.add("invalid: " + String.join("; ", a.provenance().reasons()));
-            } else {
-                sum += a.per1024J();
-                n++;
-                if (a.provenance() != null) provenances.add(a.provenance().source().label());
-            }
+            EnergyAmounts a = amounts.apply(r);
+            if (RepeatAverages.whyUnusable(a, a.per1024J()) == null) provenances.add(a.provenance().source().label());
         }
-        if (!why.isEmpty()) {
-            notes.add(String.format(Locale.ROOT, "%s: %d of %d repeats left out (%s)", what, cell.size() - n, cell.size(), String.join("; ", why)));
+        if (!m.leftOut().isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "%s: %d of %d repeats left out (%s)", what, m.repeats() - m.used(), m.repeats(),
+                    String.join("; ", m.leftOut())));
         }
-        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(Energy.toKwh(sum / n));
+        return m.value().isPresent() ? OptionalDouble.of(Energy.toKwh(m.value().getAsDouble())) : OptionalDouble.empty();
     }
 }

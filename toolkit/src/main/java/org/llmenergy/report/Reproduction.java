@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.llmenergy.estimate.BatchEnergy;
-import org.llmenergy.estimate.BinnedEstimator;
+import org.llmenergy.estimate.EnergyModel;
 import org.llmenergy.estimate.SweepEnergyModel;
-import org.llmenergy.estimate.WorkloadEstimate;
+import org.llmenergy.estimate.Workload;
+import org.llmenergy.estimate.WorkloadPrice;
+import org.llmenergy.estimate.WorkloadPricing;
 import org.llmenergy.estimate.paper.PaperFitEstimator;
 import org.llmenergy.experiment.Backend;
 import org.llmenergy.experiment.Backends;
@@ -200,10 +201,11 @@ public final class Reproduction {
     }
 
     /**
-     * Our whole-trace energy (paper Section 4.2): every bin of each trace at batch {@code batch}, priced by the
-     * energy model fitted to our sweep (bins beyond the swept lengths are extrapolated, and flagged), with
-     * N/B batches per bin. Added to the report after the paper's whole-trace section, which already shows the
-     * paper's setting applied to the same bins through the Figure 2 fit.
+     * Our whole-trace energy (paper Section 4.2): every bin of each trace at batch {@code batch}, priced by
+     * {@link WorkloadPricing} with the energy model fitted to our sweep (bins beyond the swept lengths are
+     * extrapolated, and flagged), N x the per-request energy at the bin's edges (the paper's N/B batches). Added
+     * to the report after the paper's whole-trace section, which already shows the paper's setting applied to the
+     * same bins through the Figure 2 fit.
      */
     public static void wholeTraceEnergy(HtmlReport report, List<TraceProfile> profiles, List<ResultRecord> sweep,
                                         int batch) {
@@ -215,19 +217,19 @@ public final class Reproduction {
                 StringColumn.create("trace"), LongColumn.create("requests"), LongColumn.create("bins"),
                 LongColumn.create("extrapolated_bins"), DoubleColumn.create("energy_J"), DoubleColumn.create("energy_Wh"),
                 DoubleColumn.create("J_per_request"), StringColumn.create("source"));
+        EnergyModel priced = model.atBatch(batch);
         for (TraceProfile p : profiles) {
             List<BinCount> bins = p.binned().counts();
-            List<BatchEnergy> energies = bins.stream().map(b -> model.batchEnergy(b.inputBin(), b.outputBin(), batch)).toList();
-            WorkloadEstimate est = BinnedEstimator.paper().estimate(bins, energies);
-            long extrapolated = energies.stream().filter(e -> e.provenance().reasons().size() > 1).count();
-            double joules = est.coveredJoules();
+            WorkloadPrice est = WorkloadPricing.price(priced, Workload.binned(p.binned(), p.source()));
+            long extrapolated = bins.stream().filter(b -> !model.extrapolationFlags(b.inputBin(), b.outputBin(), batch).isEmpty()).count();
+            double joules = est.total().orElseThrow().value();
             ours.stringColumn("trace").append(p.source());
-            ours.longColumn("requests").append(est.totalRequests());
+            ours.longColumn("requests").append(est.requests());
             ours.longColumn("bins").append(bins.size());
             ours.longColumn("extrapolated_bins").append(extrapolated);
             ours.doubleColumn("energy_J").append(round(joules, 1));
             ours.doubleColumn("energy_Wh").append(round(Energy.toWh(joules), 4));
-            ours.doubleColumn("J_per_request").append(round(joules / est.totalRequests(), 4));
+            ours.doubleColumn("J_per_request").append(round(joules / est.requests(), 4));
             ours.stringColumn("source").append("model fitted to our sweep (" + sourceOf(sweep) + ")");
         }
         report.table(ours, ours.name(), "ours: " + sourceOf(sweep) + " measurements of the sweep, extended to every "

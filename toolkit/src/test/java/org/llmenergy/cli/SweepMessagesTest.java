@@ -80,7 +80,7 @@ class SweepMessagesTest {
         assertEquals(1, onDir.exit());
         assertTrue(onDir.err().contains(dir + " is a directory, not a results file"), onDir.err());
         Path bins = Files.writeString(dir.resolve("bins.csv"), "input_bin,output_bin,requests\n32,8,10\n");
-        CliRun estimate = CliRun.of("estimate", "--bins", bins.toString(), "--results", missing.toString());
+        CliRun estimate = CliRun.of("estimate", "--bins", bins.toString(), "--source", "results", missing.toString());
         assertEquals(1, estimate.exit());
         assertTrue(estimate.err().contains(missing + ": no such results file"), estimate.err());
     }

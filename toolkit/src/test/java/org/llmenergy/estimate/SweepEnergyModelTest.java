@@ -14,7 +14,10 @@ import org.llmenergy.experiment.SpecReader;
 import org.llmenergy.experiment.StoredRecord;
 import org.llmenergy.experiment.SweepRunner;
 import org.llmenergy.experiment.SweepSpec;
+import java.util.Map;
+import org.llmenergy.units.Interval;
 import org.llmenergy.units.Provenance;
+import org.llmenergy.workload.BinCount;
 
 class SweepEnergyModelTest {
     @TempDir Path dir;
@@ -59,8 +62,8 @@ class SweepEnergyModelTest {
         assertEquals(1, inside.provenance().reasons().size(), inside.provenance().reasons().toString());
         BatchEnergy outside = m.batchEnergy(8192, 512, 8);
         List<String> reasons = outside.provenance().reasons();
-        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("input 8192 beyond")), reasons.toString());
-        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("output 512 beyond")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("input beyond the largest measured (256)")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("output beyond the largest measured (64)")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.startsWith("batch 8 not measured")), reasons.toString());
     }
 
@@ -69,6 +72,63 @@ class SweepEnergyModelTest {
         SweepEnergyModel m = SweepEnergyModel.fit(syntheticSweep("2"));
         assertEquals(99 * (0.5 / 2 + 0.01), m.decodeJoulesPerRequest(64, 100, 2), 1e-6);
         assertTrue(m.describe().contains("n*c/B=0"), m.describe());
+    }
+
+    /** The adapter prices through WorkloadPricing with the same numbers as the law, flags counted per request. */
+    @Test
+    void asAnEnergyModelItPricesTheSameNumbersWithAnInterval() throws Exception {
+        SweepEnergyModel m = SweepEnergyModel.fit(syntheticSweep("1, 4"));
+        EnergyModel model = m.atBatch(4);
+        assertEquals("sweep-fit", model.source());
+        WorkloadPrice p = WorkloadPricing.price(model, new Workload.Bins(List.of(new BinCount(128, 32, 3), new BinCount(512, 8, 2)),
+                List.of(), "bins"));
+        double expected = 3 * (0.002 * 128 + 31 * (0.5 / 4 + 0.01)) + 2 * (0.002 * 512 + 7 * (0.5 / 4 + 0.01));
+        Interval total = p.total().orElseThrow();
+        assertEquals(expected, total.value(), 1e-6);
+        // the synthetic law is exact, so the leave-one-cell-out residuals, and the interval, are tiny
+        assertTrue(m.heldOut());
+        assertTrue(total.high() - total.low() < 1e-6 * expected, total.toString());
+        assertEquals(5, p.requests());
+        assertEquals(List.of(new FlagCount(new EstimateFlag(EstimateFlag.Kind.EXTRAPOLATED, "input beyond the largest measured (256)"), 2)),
+                p.flags());
+        assertTrue(p.servingSeconds().isEmpty() && p.timeMissing().contains("does not model time"), p.timeMissing());
+    }
+
+    @Test
+    void repeatsFlaggedInvalidAreLeftOutAndConfigurationsAreNotMixed() throws Exception {
+        List<ResultRecord> sweep = syntheticSweep("1, 4");
+        SweepEnergyModel clean = SweepEnergyModel.fit(sweep);
+        // a second repeat of the first cell, with a prefill 100x too high and flagged invalid
+        ResultRecord r = sweep.get(0);
+        var m = r.measurement();
+        var pf = m.energy().prefill();
+        var g = pf.gross();
+        Provenance invalid = new Provenance(g.provenance().source(), List.of(), null, null, null, null, false, false,
+                List.of("window overlapped a throttling event"), Map.of());
+        var bad = new org.llmenergy.experiment.EnergyAmounts(g.joules() * 100, g.per1024J() * 100, g.perRequestJ() * 100,
+                g.perTokenJ(), g.meanPowerW(), invalid, null);
+        var figure = new org.llmenergy.experiment.EnergyFigure(pf.method(), pf.seconds(), pf.requests(), pf.tokens(),
+                pf.tokenKind(), bad, pf.net());
+        var energy = new org.llmenergy.experiment.PhaseEnergies(m.energy().total(), figure, m.energy().decode(),
+                m.energy().prefillWindow(), m.energy().decodeWindow());
+        var measurement = new org.llmenergy.experiment.Measurement(m.batchSize(), m.batches(), m.examples(), m.inputTokens(),
+                m.outputTokens(), m.warmupBatches(), m.prefillRun(), m.fullRun(), energy, m.throughput());
+        ResultRecord invalidRepeat = new ResultRecord(r.schema(), r.type(), r.specHash(), r.specName(), r.cellIndex(), r.cellKey(),
+                r.cell(), 1, r.repeats(), r.batch(), measurement, null, r.idle(), r.environment(), r.shard(), r.startedAt(), r.finishedAt());
+        List<ResultRecord> withInvalid = new java.util.ArrayList<>(sweep);
+        withInvalid.add(invalidRepeat);
+        SweepEnergyModel fitted = SweepEnergyModel.fit(withInvalid);
+        assertEquals(clean.prefillJoulesPerRequest(300, 4), fitted.prefillJoulesPerRequest(300, 4), 1e-12);
+
+        // the same cells measured for another model cannot be averaged in
+        var c = r.cell();
+        var other = new org.llmenergy.experiment.Cell(c.engine(), "other-model", c.device(), c.dtype(), c.options(),
+                c.decoding(), c.batch(), c.input(), c.output());
+        List<ResultRecord> mixed = new java.util.ArrayList<>(sweep);
+        mixed.add(new ResultRecord(r.schema(), r.type(), r.specHash(), r.specName(), r.cellIndex(), r.cellKey().replace("|m|", "|other-model|"),
+                other, 0, r.repeats(), r.batch(), m, null, r.idle(), r.environment(), r.shard(), r.startedAt(), r.finishedAt()));
+        var e = assertThrows(IllegalArgumentException.class, () -> SweepEnergyModel.fit(mixed));
+        assertTrue(e.getMessage().contains("mix 2 configurations") && e.getMessage().contains("other-model"), e.getMessage());
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.llmenergy.estimate.BatchEnergy;
-import org.llmenergy.estimate.RelativeLeastSquares;
+import org.llmenergy.estimate.PhaseEnergyLaw;
 import org.llmenergy.units.Energy;
 import org.llmenergy.units.Provenance;
 
@@ -53,6 +53,8 @@ public final class Figure2Fit {
     public static final int DECODE_PANEL_INPUT_TOKENS = 512;
     /** The prompt length assumed for the decode-vs-input panel's flat ("short inputs") readings, in tokens. */
     public static final int DECODE_PANEL_SHORT_INPUT_TOKENS = 64;
+    /** The digitisation error of reading a log-scaled figure, in ln units (±15%, the middle of the digest's ±10–20%). */
+    public static final double DIGITIZATION_LOG_ERROR = Math.log(1.15);
     /** Largest batch size in Figure 2. */
     public static final int MAX_FITTED_BATCH = 128;
     /** Longest prompt in Figure 2, in tokens. */
@@ -64,33 +66,12 @@ public final class Figure2Fit {
     static final String DECODE_OUTPUT_PANEL = "decode vs output";
     static final String DECODE_INPUT_PANEL = "decode vs input (64 output tokens)";
 
-    /**
-     * Prefill coefficients, joules per request.
-     *
-     * @param perForward        a: shared by the batch
-     * @param perRequest        b: per request
-     * @param perToken          k1: per prompt token
-     * @param perTokenSquared   k2: per prompt token squared
-     */
-    public record Prefill(double perForward, double perRequest, double perToken, double perTokenSquared) {}
-
-    /**
-     * Decode coefficients, joules per request.
-     *
-     * @param perStep         c: per decode step, shared by the batch
-     * @param perToken        d: per decode token
-     * @param perContextToken e: per cached token read per step
-     */
-    public record Decode(double perStep, double perToken, double perContextToken) {}
-
-    private final Prefill prefill;
-    private final Decode decode;
+    private final PhaseEnergyLaw law;
     private final List<FitResidual> residuals;
     private final boolean singleTokenDecodeIncluded;
 
-    private Figure2Fit(Prefill prefill, Decode decode, List<FitResidual> residuals, boolean singleTokenDecodeIncluded) {
-        this.prefill = prefill;
-        this.decode = decode;
+    private Figure2Fit(PhaseEnergyLaw law, List<FitResidual> residuals, boolean singleTokenDecodeIncluded) {
+        this.law = law;
         this.residuals = List.copyOf(residuals);
         this.singleTokenDecodeIncluded = singleTokenDecodeIncluded;
     }
@@ -115,14 +96,11 @@ public final class Figure2Fit {
             int b = batchOf(s);
             for (PaperPoint p : s.points()) {
                 double i = p.x().orElseThrow();
-                pa.add(new double[] {1.0 / b, 1, i, i * i});
+                pa.add(PhaseEnergyLaw.prefillRow(i, b));
                 py.add(p.y() * u);
                 pAt.add(new int[] {b, (int) i});
             }
         }
-        double[] pt = RelativeLeastSquares.solve(pa.toArray(double[][]::new), py.stream().mapToDouble(Double::doubleValue).toArray());
-        Prefill pre = new Prefill(pt[0], pt[1], pt[2], pt[3]);
-
         List<double[]> da = new ArrayList<>();
         List<Double> dy = new ArrayList<>();
         for (PaperSeries s : fig.panel(DECODE_OUTPUT_PANEL)) {
@@ -130,17 +108,15 @@ public final class Figure2Fit {
             for (PaperPoint p : s.points()) {
                 double n = p.x().orElseThrow();
                 if (n < 2 && !includeSingleTokenDecode) continue;
-                da.add(decodeRow(DECODE_PANEL_INPUT_TOKENS, n, b));
+                da.add(PhaseEnergyLaw.decodeRow(DECODE_PANEL_INPUT_TOKENS, n, b));
                 dy.add(p.y() * u);
             }
         }
-        double[] dt = RelativeLeastSquares.solve(da.toArray(double[][]::new), dy.stream().mapToDouble(Double::doubleValue).toArray());
-        Decode dec = new Decode(dt[0], dt[1], dt[2]);
-        for (double v : new double[] {pre.perForward, pre.perRequest, pre.perToken, pre.perTokenSquared, dec.perStep, dec.perToken, dec.perContextToken}) {
-            if (!(v >= 0)) throw new IllegalStateException("Figure 2 fit gave a negative coefficient: " + pre + ", " + dec);
-        }
+        // Every term of this form comes out positive on the digitised values, so the non-negative fit is the
+        // plain least-squares fit here.
+        PhaseEnergyLaw law = PhaseEnergyLaw.fit(pa, py, da, dy, false);
 
-        Figure2Fit model = new Figure2Fit(pre, dec, List.of(), includeSingleTokenDecode);
+        Figure2Fit model = new Figure2Fit(law, List.of(), includeSingleTokenDecode);
         List<FitResidual> res = new ArrayList<>();
         for (int k = 0; k < pAt.size(); k++) {
             int b = pAt.get(k)[0];
@@ -176,22 +152,15 @@ public final class Figure2Fit {
                 }
             }
         }
-        return new Figure2Fit(pre, dec, res, includeSingleTokenDecode);
+        return new Figure2Fit(law, res, includeSingleTokenDecode);
     }
 
     private static int batchOf(PaperSeries s) {
         return s.batchSize().orElseThrow(() -> new IllegalStateException("Figure 2 series '" + s.name() + "' has no batch size"));
     }
 
-    private static double[] decodeRow(double input, double n, double b) {
-        return new double[] {n / b, n, n * input + n * (n + 1) / 2};
-    }
-
-    /** @return the prefill coefficients */
-    public Prefill prefill() { return prefill; }
-
-    /** @return the decode coefficients */
-    public Decode decode() { return decode; }
+    /** @return the fitted law (joules per request) */
+    public PhaseEnergyLaw law() { return law; }
 
     /** @return true when the single-decode-token points were fitted */
     public boolean singleTokenDecodeIncluded() { return singleTokenDecodeIncluded; }
@@ -222,14 +191,31 @@ public final class Figure2Fit {
     public double decodeRmsLogResidual() { return rmsLogResidual(DECODE_OUTPUT_PANEL, FitResidual.Role.FITTED); }
 
     /**
+     * Prefill's log sigma for intervals: the fitted prefill points' RMS log residual (Figure 2 has no other prefill
+     * values to hold out) combined with the digitisation error, {@code sqrt(s_fit² + s_dig²)}.
+     *
+     * @return ln units
+     */
+    public double prefillLogSigma() { return Math.hypot(prefillRmsLogResidual(), DIGITIZATION_LOG_ERROR); }
+
+    /**
+     * Decode's log sigma for intervals: the larger of the fitted decode points' RMS log residual and the held-out
+     * decode-vs-input panel's, combined with the digitisation error.
+     *
+     * @return ln units
+     */
+    public double decodeLogSigma() {
+        double heldOut = rmsLogResidual(DECODE_INPUT_PANEL, FitResidual.Role.HELD_OUT);
+        double s = Double.isNaN(heldOut) ? decodeRmsLogResidual() : Math.max(decodeRmsLogResidual(), heldOut);
+        return Math.hypot(s, DIGITIZATION_LOG_ERROR);
+    }
+
+    /**
      * @param inputTokens prompt length I
      * @param batch       batch size B
      * @return prefill energy per request, in joules
      */
-    public double prefillJoulesPerRequest(int inputTokens, int batch) {
-        double i = inputTokens;
-        return prefill.perForward / batch + prefill.perRequest + prefill.perToken * i + prefill.perTokenSquared * i * i;
-    }
+    public double prefillJoulesPerRequest(int inputTokens, int batch) { return law.prefillJoules(inputTokens, batch); }
 
     /**
      * @param inputTokens  prompt length I
@@ -242,7 +228,7 @@ public final class Figure2Fit {
     }
 
     private double decodeTokensJoulesPerRequest(double input, double n, double batch) {
-        return n * (decode.perStep / batch + decode.perToken) + decode.perContextToken * (n * input + n * (n + 1) / 2);
+        return law.decodeTokensJoules(input, n, batch);
     }
 
     /**
@@ -252,9 +238,7 @@ public final class Figure2Fit {
      * @return joules per request
      */
     public double memoryBoundJoulesPerRequest(int inputTokens, int outputTokens, int batch) {
-        double n = outputTokens - 1.0;
-        return prefill.perForward / batch + n * decode.perStep / batch
-                + decode.perContextToken * (n * inputTokens + n * (n + 1) / 2);
+        return law.prefillMemoryJoules(batch) + law.decodeMemoryJoules(inputTokens, outputTokens, batch);
     }
 
     /**
@@ -285,8 +269,8 @@ public final class Figure2Fit {
         Map<String, String> details = new TreeMap<>();
         details.put("model", "Figure 2 fit: RTX A6000, vLLM, Llama-3.1-8B, bf16");
         details.put("citation", PaperNumbers.CITATION + ", Fig. 2");
-        details.put("prefill", prefill.toString());
-        details.put("decode", decode.toString());
+        details.put("prefill", law.describePrefill());
+        details.put("decode", law.describeDecode());
         details.put("prefill_rms_log_residual", fmt(prefillRmsLogResidual()));
         details.put("decode_rms_log_residual", fmt(decodeRmsLogResidual()));
         List<String> reasons = new ArrayList<>();
@@ -306,10 +290,10 @@ public final class Figure2Fit {
     public List<String> extrapolationFlags(int inputTokens, int outputTokens, int batch) {
         List<String> flags = new ArrayList<>();
         if (batch > MAX_FITTED_BATCH) {
-            flags.add("batch " + batch + " beyond Figure 2's largest (" + MAX_FITTED_BATCH + "): the 1/B terms are extrapolated");
+            flags.add("batch above Figure 2's largest (" + MAX_FITTED_BATCH + "): the 1/B terms are extrapolated");
         }
-        if (inputTokens > MAX_FITTED_INPUT) flags.add("prompt " + inputTokens + " beyond Figure 2's longest (" + MAX_FITTED_INPUT + ")");
-        if (outputTokens - 1 > MAX_FITTED_DECODE) flags.add("decode tokens " + (outputTokens - 1) + " beyond Figure 2's most (" + MAX_FITTED_DECODE + ")");
+        if (inputTokens > MAX_FITTED_INPUT) flags.add("prompt beyond Figure 2's longest (" + MAX_FITTED_INPUT + " tokens)");
+        if (outputTokens - 1 > MAX_FITTED_DECODE) flags.add("decode tokens beyond Figure 2's most (" + MAX_FITTED_DECODE + ")");
         return flags;
     }
 
@@ -317,9 +301,9 @@ public final class Figure2Fit {
     public String describe() {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "prefill(I,B) = %.4g/B + %.4g + %.4g*I + %.4g*I^2 J/request%n",
-                prefill.perForward, prefill.perRequest, prefill.perToken, prefill.perTokenSquared));
+                law.perForward(), law.perRequest(), law.perPromptToken(), law.perPromptTokenSquared()));
         s.append(String.format(Locale.ROOT, "decode(I,n,B) = n*(%.4g/B + %.4g) + %.4g*(n*I + n(n+1)/2) J/request%n",
-                decode.perStep, decode.perToken, decode.perContextToken));
+                law.perStep(), law.perDecodeToken(), law.perContextToken()));
         s.append(String.format(Locale.ROOT, "RMS ln residual: prefill %.3f (fitted), decode %.3f (fitted), decode %.3f (excluded), held-out %.3f%n",
                 prefillRmsLogResidual(), decodeRmsLogResidual(),
                 rmsLogResidual(DECODE_OUTPUT_PANEL, FitResidual.Role.EXCLUDED),
