@@ -1,9 +1,6 @@
 package org.llmenergy.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -47,16 +44,16 @@ public final class SimulationBenchmark {
         double bestRead = Double.MAX_VALUE, bestSim = Double.MAX_VALUE;
         long peakRead = 0, peakSim = 0;
         for (int r = 1; r <= rounds; r++) {
-            resetPeaks();
+            HeapPeaks.resetPeaks();
             long t0 = System.nanoTime();
             long n = read(file);
             double readS = (System.nanoTime() - t0) / 1e9;
-            peakRead = Math.max(peakRead, peakHeap());
-            resetPeaks();
+            peakRead = Math.max(peakRead, HeapPeaks.peakHeap());
+            HeapPeaks.resetPeaks();
             t0 = System.nanoTime();
             SimulationResult result = simulate(sim, file, timeScale);
             double simS = (System.nanoTime() - t0) / 1e9;
-            peakSim = Math.max(peakSim, peakHeap());
+            peakSim = Math.max(peakSim, HeapPeaks.peakHeap());
             if (result.requests() + result.excludedRequests() != n) {
                 throw new IllegalStateException("request counts differ: read " + n + ", simulated " + (result.requests() + result.excludedRequests()));
             }
@@ -92,18 +89,4 @@ public final class SimulationBenchmark {
         return run.finish();
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
-        }
-        return sum;
-    }
 }
