@@ -4,9 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,16 +41,16 @@ public final class BinningBenchmark {
         long peakFloor = 0;
         long peakOurs = 0;
         for (int r = 1; r <= rounds; r++) {
-            resetPeaks();
+            HeapPeaks.resetPeaks();
             long t0 = System.nanoTime();
             long lines = floor(file);
             double floorS = (System.nanoTime() - t0) / 1e9;
-            peakFloor = Math.max(peakFloor, peakHeap());
-            resetPeaks();
+            peakFloor = Math.max(peakFloor, HeapPeaks.peakHeap());
+            HeapPeaks.resetPeaks();
             t0 = System.nanoTime();
             TraceProfile p = TraceProfile.of(Trace.open(file), Binning.paper());
             double oursS = (System.nanoTime() - t0) / 1e9;
-            peakOurs = Math.max(peakOurs, peakHeap());
+            peakOurs = Math.max(peakOurs, HeapPeaks.peakHeap());
             if (lines - 1 != p.read().rows()) throw new IllegalStateException("row counts differ: " + lines + " vs " + p.read().rows());
             System.out.printf(Locale.ROOT, "round %d: floor %.2f s (%.1f M rows/s); binning+stats %.2f s (%.1f M rows/s); ratio %.2f"
                             + "  [input mean %.2f p99 %.0f; binned %d, excluded %d]%n",
@@ -82,20 +79,6 @@ public final class BinningBenchmark {
         return lines;
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
-        }
-        return sum;
-    }
 
     /**
      * Writes {@code rows} rows like {@code 2024-05-10 00:00:00.009930+00:00,374,44}: arrivals spread over a

@@ -18,10 +18,7 @@ import org.llmenergy.estimate.BatchEnergiesCsv;
 import org.llmenergy.estimate.BatchEnergiesModel;
 import org.llmenergy.estimate.BatchSizePolicy;
 import org.llmenergy.estimate.Comparisons;
-import org.llmenergy.estimate.EstimateFlag;
 import org.llmenergy.estimate.calibrated.CalibratedModel;
-import org.llmenergy.estimate.calibrated.Engine;
-import org.llmenergy.estimate.calibrated.Serving;
 import org.llmenergy.estimate.EnergyModel;
 import org.llmenergy.estimate.Exclusion;
 import org.llmenergy.estimate.FlagCount;
@@ -42,8 +39,6 @@ import org.llmenergy.hardware.GpuSpec;
 import org.llmenergy.hardware.Sparsity;
 import org.llmenergy.model.FlopsModel;
 import org.llmenergy.model.ModelConfig;
-import org.llmenergy.model.Precision;
-import org.llmenergy.model.Presets;
 import org.llmenergy.units.Energy;
 import org.llmenergy.units.Interval;
 import org.llmenergy.units.Provenance;
@@ -80,47 +75,11 @@ import picocli.CommandLine.Option;
 final class EstimateCommand implements Callable<Integer> {
     /** Exit code of a partial answer without {@code --allow-partial}. */
     static final int PARTIAL = 3;
-    /** vLLM's default {@code max_num_seqs} (vLLM engine arguments, docs.vllm.ai, 2024). */
-    static final int VLLM_DEFAULT_MAX_NUM_SEQS = 256;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "<preset|id|config.json>",
-            description = "A model preset, a Hugging Face id or config.json (default: the model of --source results, else llama-3.1-8b).")
-    String model;
-
-    @Option(names = "--params", paramLabel = "<count>",
-            description = "Instead of --model: total parameters (70B, 560M, 7e9); the shape comes from documented defaults (flagged).")
-    String params;
-
-    @Option(names = "--active-params", paramLabel = "<count>",
-            description = "With --params: parameters each token multiplies, for a mixture of experts (17B).")
-    String activeParams;
-
-    @Option(names = "--gpu", paramLabel = "<name>",
-            description = "GPU: catalog, NVML or vendor name (default RTX-A6000 for paper-fit, results and energies; required for calibrated).")
-    String gpu;
-
-    @Option(names = "--tp", defaultValue = "1", paramLabel = "N", description = "Tensor-parallel GPUs (default ${DEFAULT-VALUE}).")
-    int tp;
-
-    @Option(names = "--dtype", defaultValue = "bf16", paramLabel = "<dtype>", description = "Weight precision: bf16, fp16, fp8, int8, int4, mxfp4, fp32 (default ${DEFAULT-VALUE}).")
-    String dtype;
-
-    @Option(names = "--engine", defaultValue = "vllm", paramLabel = "vllm|hf-eager", description = "Serving engine (default ${DEFAULT-VALUE}).")
-    String engine;
-
-    @Option(names = "--generation", paramLabel = "<name>",
-            description = "Calibrated: the software generation whose parameters to use (default: the newest in the calibration).")
-    String generation;
-
-    @Option(names = "--max-num-seqs", paramLabel = "S", description = "Continuous batching with at most S sequences (calibrated only).")
-    Integer maxNumSeqs;
-
-    @Option(names = "--batch", paramLabel = "B",
-            description = "Static batches of B (paper-fit default: the largest that fits the GPU, up to 256; results default: the largest measured).")
-    Integer batch;
+    @Mixin
+    ModelOptions models;
 
     @Option(names = "--input", paramLabel = "I", description = "Prompt tokens of a single request shape (with --output).")
     Integer input;
@@ -197,7 +156,7 @@ final class EstimateCommand implements Callable<Integer> {
         } else if (source != null && source.size() > 1) {
             throw new IllegalArgumentException("--source " + src.label + " takes no file, got '" + source.get(1) + "'");
         }
-        if (maxNumSeqs != null && batch != null) throw new IllegalArgumentException("give --max-num-seqs or --batch, not both");
+        if (models.maxNumSeqs != null && models.batch != null) throw new IllegalArgumentException("give --max-num-seqs or --batch, not both");
         Sparsity sparsity = switch (peak) {
             case "sparse" -> Sparsity.SPARSE_2_4;
             case "dense" -> Sparsity.DENSE;
@@ -207,27 +166,21 @@ final class EstimateCommand implements Callable<Integer> {
 
         List<ResultRecord> records = src == Source.RESULTS
                 ? ResultsReader.read(file).sweepRecords().stream().map(StoredRecord::typed).toList() : List.of();
-        if (params != null && model != null) throw new IllegalArgumentException("give --model or --params, not both");
-        if (activeParams != null && params == null) throw new IllegalArgumentException("--active-params needs --params");
-        if (model == null && params == null) model = records.stream().map(r -> r.cell().model()).findFirst().orElse("llama-3.1-8b");
-        ModelConfig config = params != null
-                ? Presets.fromParameterCount(count("--params", params),
-                        activeParams == null ? OptionalDouble.empty() : OptionalDouble.of(count("--active-params", activeParams)))
-                : Presets.resolve(model);
-        if (params != null) model = config.name();
-        if (gpu == null && src == Source.CALIBRATED) throw new IllegalArgumentException("--gpu is required with --source calibrated");
-        GpuSpec gpuSpec = GpuCatalog.builtIn().get(gpu == null ? PaperFitModel.FITTED_GPU : gpu);
+        String fallbackModel = records.stream().map(r -> r.cell().model()).findFirst().orElse("llama-3.1-8b");
+        ModelConfig config = models.config(fallbackModel);
+        if (models.gpu == null && src == Source.CALIBRATED) throw new IllegalArgumentException("--gpu is required with --source calibrated");
+        GpuSpec gpuSpec = GpuCatalog.builtIn().get(models.gpu == null ? PaperFitModel.FITTED_GPU : models.gpu);
 
-        if (params != null && src != Source.CALIBRATED) {
+        if (models.params != null && src != Source.CALIBRATED) {
             throw new IllegalArgumentException("--params describes a model for --source calibrated only");
         }
-        if (generation != null && src != Source.CALIBRATED) {
+        if (models.generation != null && src != Source.CALIBRATED) {
             throw new IllegalArgumentException("--generation applies to --source calibrated only");
         }
         Map<String, Object> calibration = null;
         EnergyModel energyModel = switch (src) {
             case CALIBRATED -> {
-                CalibratedModel m = calibrated(config, gpuSpec);
+                CalibratedModel m = models.calibrated(config, gpuSpec);
                 calibration = new LinkedHashMap<>();
                 calibration.put("version", m.calibration().version());
                 calibration.put("hash", m.calibration().sha256());
@@ -244,7 +197,7 @@ final class EstimateCommand implements Callable<Integer> {
         WorkloadPrice price = WorkloadPricing.price(energyModel, workload, baseline);
 
         PrintWriter err = spec.commandLine().getErr();
-        if (src == Source.RESULTS && gpu == null) {
+        if (src == Source.RESULTS && models.gpu == null) {
             err.println("note: the theoretical baseline assumes " + gpuSpec.name() + " at its peak; the results were measured on "
                     + records.stream().map(r -> r.cell().device()).findFirst().orElse("an unknown device")
                     + ", so '% above theoretical' compares different hardware unless --gpu names the measured device");
@@ -281,7 +234,7 @@ final class EstimateCommand implements Callable<Integer> {
         }
         if (p.total().isEmpty()) throw new IllegalArgumentException("--region: no request could be priced, so there is no energy to convert");
         ImpactRequest r = ImpactRequest.of(p.total().get(), GridCatalog.load().grid(Location.parse(region))).withPue(pue).withWue(wue);
-        if (p.servingSeconds().isPresent()) r = r.withGpu(gpuSpec.name(), p.servingSeconds().getAsDouble() * tp);
+        if (p.servingSeconds().isPresent()) r = r.withGpu(gpuSpec.name(), p.servingSeconds().getAsDouble() * models.tp);
         return Impacts.compute(r);
     }
 
@@ -305,44 +258,12 @@ final class EstimateCommand implements Callable<Integer> {
         return Workload.binsCsv(Path.of(bins));
     }
 
-    /**
-     * The calibrated model. Without --max-num-seqs or --batch it assumes continuous batching at vLLM's default
-     * max_num_seqs of 256 (vLLM engine arguments, docs.vllm.ai, 2024) and flags that.
-     */
-    private CalibratedModel calibrated(ModelConfig config, GpuSpec gpuSpec) {
-        CalibratedModel.Builder b = CalibratedModel.builder().setModel(config).setGpu(gpuSpec).optTensorParallel(tp)
-                .optPrecision(Precision.parse(dtype)).optEngine(Engine.parse(engine));
-        if (generation != null) b.optGeneration(generation);
-        if (batch != null) {
-            b.optServing(Serving.staticBatch(batch));
-        } else if (maxNumSeqs != null) {
-            b.optServing(Serving.continuous(maxNumSeqs));
-        } else {
-            b.optServing(Serving.continuous(VLLM_DEFAULT_MAX_NUM_SEQS)).optFlag(new EstimateFlag(EstimateFlag.Kind.ASSUMPTION,
-                    "continuous batching at vLLM's default max_num_seqs " + VLLM_DEFAULT_MAX_NUM_SEQS + " (give --max-num-seqs or --batch)"));
-        }
-        if (params != null) {
-            b.optFlag(new EstimateFlag(EstimateFlag.Kind.DEFAULT_ARCHITECTURE, "shape of " + config.name()
-                    + " from --params" + (activeParams == null ? "" : " and --active-params") + " with the documented defaults"
-                    + " of Presets.fromParameterCount"));
-        }
-        return b.build();
-    }
-
-    private static double count(String option, String text) {
-        try {
-            return Presets.parseParameterCount(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
-        }
-    }
-
     private EnergyModel paperFit(ModelConfig config, GpuSpec gpuSpec) {
         if (!config.name().equals("llama-3.1-8b")) {
             throw new IllegalArgumentException("--source paper-fit models Llama-3.1-8B (the paper's Figure 2); --model is " + config.name());
         }
         requireSingleGpuStatic("paper-fit");
-        BatchSizePolicy policy = batch != null ? new BatchSizePolicy.Fixed(batch) : PaperFitModel.defaultBatches(gpuSpec);
+        BatchSizePolicy policy = models.batch != null ? new BatchSizePolicy.Fixed(models.batch) : PaperFitModel.defaultBatches(gpuSpec);
         return PaperFitModel.of(Figure2Fit.fit(PaperNumbers.load()), gpuSpec, policy);
     }
 
@@ -350,26 +271,26 @@ final class EstimateCommand implements Callable<Integer> {
         requireSingleGpuStatic("results");
         SweepEnergyModel fitted = SweepEnergyModel.fit(records);
         String measured = records.stream().filter(r -> r.measurement() != null).map(r -> r.cell().model()).findFirst().orElse(null);
-        if (measured != null && !measured.equals(config.name()) && !measured.equals(model)) {
-            throw new IllegalArgumentException("--model " + model + " is not the model the results measured (" + measured + ")");
+        if (measured != null && !measured.equals(config.name()) && !measured.equals(models.model)) {
+            throw new IllegalArgumentException("--model " + models.model + " is not the model the results measured (" + measured + ")");
         }
-        return fitted.atBatch(batch != null ? batch : fitted.largestBatch());
+        return fitted.atBatch(models.batch != null ? models.batch : fitted.largestBatch());
     }
 
     private EnergyModel energies(Path file) throws Exception {
-        if (batch != null || maxNumSeqs != null) {
+        if (models.batch != null || models.maxNumSeqs != null) {
             throw new IllegalArgumentException("--source energies carries its own batch sizes; drop --batch/--max-num-seqs");
         }
-        if (tp != 1) throw new IllegalArgumentException("--source energies: --tp applies to the calibrated source only");
+        if (models.tp != 1) throw new IllegalArgumentException("--source energies: --tp applies to the calibrated source only");
         Optional<Provenance.Source> dflt = energiesSource == null ? Optional.empty() : Optional.of(Provenance.Source.fromLabel(energiesSource));
         return new BatchEnergiesModel(BatchEnergiesCsv.read(file, dflt), file.toString());
     }
 
     private void requireSingleGpuStatic(String what) {
-        if (tp != 1) throw new IllegalArgumentException("--source " + what + " models one GPU; --tp " + tp + " needs --source calibrated");
-        if (maxNumSeqs != null) throw new IllegalArgumentException("--source " + what + " models static batches; use --batch, not --max-num-seqs");
-        if (!dtype.equals("bf16") && what.equals("paper-fit")) throw new IllegalArgumentException("--source paper-fit models bf16; --dtype is " + dtype);
-        if (!engine.equals("vllm") && what.equals("paper-fit")) throw new IllegalArgumentException("--source paper-fit models vLLM; --engine is " + engine);
+        if (models.tp != 1) throw new IllegalArgumentException("--source " + what + " models one GPU; --tp " + models.tp + " needs --source calibrated");
+        if (models.maxNumSeqs != null) throw new IllegalArgumentException("--source " + what + " models static batches; use --batch, not --max-num-seqs");
+        if (!models.dtype.equals("bf16") && what.equals("paper-fit")) throw new IllegalArgumentException("--source paper-fit models bf16; --dtype is " + models.dtype);
+        if (!models.engine.equals("vllm") && what.equals("paper-fit")) throw new IllegalArgumentException("--source paper-fit models vLLM; --engine is " + models.engine);
     }
 
     private static String describe(Exclusion e) {
@@ -399,7 +320,7 @@ final class EstimateCommand implements Callable<Integer> {
         root.put("flags", flags);
         root.put("model", config.name());
         root.put("gpu", gpuSpec.name());
-        root.put("tp", tp);
+        root.put("tp", models.tp);
         root.put("source", src.label);
         root.put("calibration", calibration);
         root.put("workload", p.workload());
@@ -460,7 +381,7 @@ final class EstimateCommand implements Callable<Integer> {
         out.println("workload:    " + p.workload() + ": " + p.requests() + " requests priced"
                 + (p.binned() ? " at their bins' upper edges" : " at their exact lengths") + " (" + p.distinctShapes()
                 + " distinct shapes), " + p.excludedRequests() + " excluded");
-        out.println("setting:     " + config.name() + " on " + gpuSpec.name() + " x" + tp + ", source " + src.label + " (ESTIMATE)");
+        out.println("setting:     " + config.name() + " on " + gpuSpec.name() + " x" + models.tp + ", source " + src.label + " (ESTIMATE)");
         if (p.total().isEmpty()) {
             out.println("estimate:    none: no request could be priced");
             return;

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 SweepCommand.class,
                 ResultsCommand.class,
                 EstimateCommand.class,
+                SimulateCommand.class,
                 CalibrateCommand.class,
                 ValidateCommand.class,
                 ImpactsCommand.class,

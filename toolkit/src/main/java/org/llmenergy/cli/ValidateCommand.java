@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.llmenergy.estimate.calibrated.Calibration;
 import org.llmenergy.estimate.calibrated.MlEnergyPoints;
 import org.llmenergy.estimate.calibrated.Validation;
+import org.llmenergy.serving.ClosedLoopValidation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Predict every configuration of ML.ENERGY v3 model files from model, GPU, TP, precision, engine,",
                 "max_num_seqs and the task's lengths only, and compare with what the files measured.",
+                "--mode simulate replays each on the serving simulator (closed loop of max_num_seqs clients).",
                 "Rows of a model that was in the calibration are marked in_calibration (in-sample, not a held-out check).",
                 "Exit codes: 0 done (unsupported configurations are listed and counted), 1 error."})
 final class ValidateCommand implements Callable<Integer> {
@@ -37,7 +39,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--calibration", paramLabel = "FILE", description = "a calibration from 'calibrate --write' (default: the shipped one)")
     Path calibrationFile;
 
-    @Option(names = "--mode", defaultValue = "steady", description = "steady (the steady-state model; default)")
+    @Option(names = "--mode", defaultValue = "steady", paramLabel = "steady|simulate",
+            description = "steady (the steady-state model; default) or simulate (each configuration replayed on the serving "
+                    + "simulator as a closed loop of max_num_seqs clients: simulated vs measured average batch, median ITL and J per token)")
     String mode;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
@@ -46,8 +50,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!format.equals("text") && !format.equals("json")) throw new IllegalArgumentException("--format must be text or json");
-        if (!mode.equals("steady")) throw new IllegalArgumentException("--mode: only 'steady' is available (the serving simulator is not built yet)");
+        if (!mode.equals("steady") && !mode.equals("simulate")) throw new IllegalArgumentException("--mode must be steady or simulate, got '" + mode + "'");
         Calibration cal = calibrationFile == null ? Calibration.bundled() : Calibration.read(calibrationFile);
+        if (mode.equals("simulate")) return simulate(cal);
         List<Validation.Row> rows = Validation.run(MlEnergyPoints.readV3(against), cal, CalibrationInputs::gpu);
         Map<String, Object> summary = Validation.summary(rows);
         PrintWriter out = spec.commandLine().getOut();
@@ -97,6 +102,58 @@ final class ValidateCommand implements Callable<Integer> {
             }
             out.println();
             out.println("summary: " + summary);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int simulate(Calibration cal) throws Exception {
+        List<ClosedLoopValidation.Row> rows = ClosedLoopValidation.run(MlEnergyPoints.readV3(against), cal);
+        Map<String, Object> summary = ClosedLoopValidation.summary(rows);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (ClosedLoopValidation.Row r : rows) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("source", r.source());
+                m.put("model", r.model());
+                m.put("gpu", r.gpu());
+                m.put("tp", r.tp());
+                m.put("max_num_seqs", r.maxNumSeqs());
+                m.put("status", r.status());
+                m.put("reason", r.reason());
+                m.put("simulated_avg_batch", r.simulatedBatch());
+                m.put("measured_avg_batch", r.measuredBatch());
+                m.put("simulated_median_itl_ms", r.simulatedItlMs());
+                m.put("measured_median_itl_ms", r.measuredItlMs());
+                m.put("simulated_j_per_token", r.simulatedJoulesPerToken());
+                m.put("low", r.low());
+                m.put("high", r.high());
+                m.put("measured_j_per_token", r.measuredJoulesPerToken());
+                list.add(m);
+            }
+            root.put("mode", "simulate");
+            root.put("configurations", list);
+            root.put("summary", summary);
+            root.put("calibration", Map.of("version", cal.version(), "sha256", calibrationFile == null ? Calibration.bundledSha256() : cal.sha256()));
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+        } else {
+            out.printf(Locale.ROOT, "%-44s %-5s %3s %5s  %7s %7s  %7s %7s  %9s %9s%n", "configuration", "gpu", "tp", "mns",
+                    "sim bat", "meas", "sim ITL", "meas", "sim J/t", "meas J/t");
+            for (ClosedLoopValidation.Row r : rows) {
+                if (!r.status().equals("ok")) {
+                    out.printf(Locale.ROOT, "%-44s %-5s %3d %5d  UNSUPPORTED: %s%n", abbreviate(r.source()), shortGpu(r.gpu()), r.tp(),
+                            r.maxNumSeqs(), r.reason());
+                    continue;
+                }
+                out.printf(Locale.ROOT, "%-44s %-5s %3d %5d  %7.1f %7s  %7.1f %7s  %9.4f %9.4f%n", abbreviate(r.source()), shortGpu(r.gpu()),
+                        r.tp(), r.maxNumSeqs(), r.simulatedBatch(), r.measuredBatch() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.measuredBatch()),
+                        r.simulatedItlMs(), r.measuredItlMs() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.measuredItlMs()),
+                        r.simulatedJoulesPerToken(), r.measuredJoulesPerToken());
+            }
+            out.println();
+            out.println("summary (simulated, closed loop of max_num_seqs clients): " + summary);
         }
         out.flush();
         return 0;

@@ -1,6 +1,6 @@
 /**
  * Tablesaw tables and XChart figures for every figure and table of the paper, and the offline HTML report.
- * Uses {@code estimate}, {@code experiment}, {@code impact} and {@code workload}.
+ * Uses {@code estimate}, {@code serving}, {@code experiment}, {@code impact} and {@code workload}.
  *
  * <ul>
  *   <li><b>Inputs:</b> the paper's numbers come from {@code estimate.paper.PaperNumbers}; ours come as neutral
@@ -16,6 +16,9 @@
  *   <li><b>Impacts:</b> {@link org.llmenergy.report.GridImpactFigure} draws one energy's operational emissions in
  *       several grids (countries and cloud regions) with the energy's interval, and says what the factors leave
  *       out.</li>
+ *   <li><b>Serving:</b> {@link org.llmenergy.report.ServingFigures} draws simulations of {@code serving} (power over
+ *       time, energy against load, online against offline beside the paper's Figure 9, the latency-energy frontier);
+ *       callers run the simulations.</li>
  *   <li><b>Sections:</b> {@link org.llmenergy.report.PaperSections} composes them per paper section for the
  *       notebooks and {@link org.llmenergy.report.HtmlReport#add(org.llmenergy.report.ReportSection)}.</li>
  * </ul>
