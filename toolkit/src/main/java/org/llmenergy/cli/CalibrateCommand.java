@@ -60,7 +60,7 @@ final class CalibrateCommand implements Callable<Integer> {
         List<Path> v2Files = noV2 ? List.of() : v2 == null || v2.isEmpty() ? CalibrationInputs.defaultV2Files() : v2;
         CalibrationRun.Outcome o = CalibrationRun.run(files, v2Files, CalibrationInputs::gpu);
         Baselines baselines = new Baselines(CalibrationInputs::gpu, Figure2Fit.fit(PaperNumbers.load()));
-        Map<String, Double> comparison = comparison(o, baselines);
+        Map<String, Double> comparison = baselines.comparison(o, h -> true);
         if (write != null) o.calibration().write(write);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
@@ -91,22 +91,6 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** Held-out MAPE of the calibrated model against the two baselines, on the same configurations. */
-    static Map<String, Double> comparison(CalibrationRun.Outcome o, Baselines b) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("calibrated (leave-one-model-out)", o.leaveOneModelOut().mape(h -> true));
-        double flops = 0, paper = 0;
-        for (HeldOutPrediction h : o.leaveOneModelOut().predictions()) {
-            double input = o.calibration().parameters().inputTokens(h.point().task());
-            flops += Math.abs(b.flopsTimesTdp(h.point(), input) / h.measured() - 1);
-            paper += Math.abs(b.paperFitTransferred(h.point(), input) / h.measured() - 1);
-        }
-        int n = o.leaveOneModelOut().predictions().size();
-        m.put("FLOPs x TDP / dense peak", 100 * flops / n);
-        m.put("paper Figure-2 fit transferred", 100 * paper / n);
-        return m;
     }
 
     private static Map<String, Object> summary(CrossValidation.Result r) {

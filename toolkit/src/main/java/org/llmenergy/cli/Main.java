@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 CalibrateCommand.class,
                 ValidateCommand.class,
                 ImpactsCommand.class,
+                WhatIfCommand.class,
                 ReproduceCommand.class,
                 CommandLine.HelpCommand.class
         })

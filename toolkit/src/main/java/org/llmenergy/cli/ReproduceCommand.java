@@ -3,7 +3,7 @@ package org.llmenergy.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.llmenergy.report.Reproduction;
+import org.llmenergy.reproduce.Reproduction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

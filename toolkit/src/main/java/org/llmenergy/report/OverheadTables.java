@@ -121,6 +121,81 @@ public final class OverheadTables {
     }
 
     /**
+     * Ours: each trace's bins priced by the energy model fitted to our sweep (paper Section 4.2 on our own
+     * measurements), bins beyond the swept lengths extrapolated and counted.
+     *
+     * @param totals         per trace (in report order), its bins priced by the fit
+     * @param batch          the batch size every bin was priced at
+     * @param device         the sweep's device, for example {@code cpu}
+     * @param measuredSource the provenance label of the sweep's measurements, for example {@code cpu-time-estimate}
+     * @return id {@code whole-trace-sweep-fit}; whole-trace energy in J and Wh and J per request
+     */
+    public static ReportTable sweepFit(List<SweepFitTotal> totals, int batch, String device, String measuredSource) {
+        Table t = Table.create("Whole-trace energy: ours (" + device + " sweep, tiny-15m, batch " + batch + ")",
+                StringColumn.create("trace"), LongColumn.create("requests"), LongColumn.create("bins"),
+                LongColumn.create("extrapolated_bins"), DoubleColumn.create("energy_J"), DoubleColumn.create("energy_Wh"),
+                DoubleColumn.create("J_per_request"), StringColumn.create("source"));
+        for (SweepFitTotal s : totals) {
+            double joules = s.price().total().orElseThrow().value();
+            t.stringColumn("trace").append(s.trace());
+            t.longColumn("requests").append(s.price().requests());
+            t.longColumn("bins").append(s.bins());
+            t.longColumn("extrapolated_bins").append(s.extrapolatedBins());
+            t.doubleColumn("energy_J").append(round(joules, 1));
+            t.doubleColumn("energy_Wh").append(round(Energy.toWh(joules), 4));
+            t.doubleColumn("J_per_request").append(round(joules / s.price().requests(), 4));
+            t.stringColumn("source").append("model fitted to our sweep (" + measuredSource + ")");
+        }
+        return new ReportTable("whole-trace-sweep-fit", t, t.name(), "ours: " + measuredSource + " measurements of the sweep,"
+                + " extended to every bin by a fitted model (provenance 'model'); N/B batches per bin, exact ratio");
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+
+    /**
+     * Table 4 recomputed with an energy model at the traces' exact lengths: each trace on each GPU against its own
+     * FLOPs x TDP / peak baseline, the percent above it with the 90 % interval's ends, beside the paper's vLLM
+     * column (RTX A6000, its own traces) where the trace has a Table 4 row.
+     *
+     * @param priced traces priced under one setting per GPU
+     * @return id {@code table4-calibrated}
+     */
+    public static ReportTable calibrated(List<PricedTrace> priced) {
+        PaperNumbers paper = PaperNumbers.load();
+        Table t = Table.create("Table 4, calibrated", StringColumn.create("trace"), StringColumn.create("GPU"),
+                LongColumn.create("requests priced"), LongColumn.create("requests not priced"),
+                DoubleColumn.create("estimate (kWh)"), DoubleColumn.create("low (kWh)"), DoubleColumn.create("high (kWh)"),
+                DoubleColumn.create("theoretical (kWh)"), DoubleColumn.create("% above theoretical"),
+                DoubleColumn.create("% above, low"), DoubleColumn.create("% above, high"),
+                DoubleColumn.create("Table 4 vLLM % (paper, A6000)"));
+        for (PricedTrace p : priced) {
+            t.stringColumn(0).append(p.trace());
+            t.stringColumn(1).append(p.gpu());
+            t.longColumn(2).append(p.price().requests());
+            t.longColumn(3).append(p.price().excludedRequests());
+            t.doubleColumn(4).append(TableFormat.significant(Energy.toKwh(p.joules().value())));
+            t.doubleColumn(5).append(TableFormat.significant(Energy.toKwh(p.joules().low())));
+            t.doubleColumn(6).append(TableFormat.significant(Energy.toKwh(p.joules().high())));
+            t.doubleColumn(7).append(TableFormat.significant(Energy.toKwh(p.theoreticalJoules())));
+            t.doubleColumn(8).append(TableFormat.round2(p.percentAboveTheoretical().value()));
+            t.doubleColumn(9).append(TableFormat.round2(p.percentAboveTheoretical().low()));
+            t.doubleColumn(10).append(TableFormat.round2(p.percentAboveTheoretical().high()));
+            OptionalDouble row = p.table4Dataset() == null ? OptionalDouble.empty() : paper.table4().stream()
+                    .filter(r -> r.dataset().equalsIgnoreCase(p.table4Dataset())).mapToDouble(OverheadRow::vllmPercentAbove).findFirst();
+            append(t.doubleColumn(11), row);
+        }
+        String configs = priced.stream().map(PricedTrace::configuration).distinct().collect(java.util.stream.Collectors.joining("; "));
+        String bases = priced.stream().map(p -> p.gpu() + ": " + p.theoreticalBasis()).distinct().collect(java.util.stream.Collectors.joining("; "));
+        return new ReportTable("table4-calibrated", TableFormat.percentages(t), "Table 4 recomputed with the calibrated model · "
+                + configs + ", every request at its exact lengths, against the FLOPs x TDP / peak baseline over the same requests",
+                "model (the calibrated model, an estimate with its 90 % interval); baselines: model (" + bases + "); Table 4 column: "
+                        + Labels.PAPER_PUBLISHED_SOURCE + " (" + PaperNumbers.CITATION + ", Table 4; its own traces, probably the 2024 week-long ones)");
+    }
+
+    /**
      * The same estimates as whole-trace totals, for Figure 1.
      *
      * @param traces traces with bins

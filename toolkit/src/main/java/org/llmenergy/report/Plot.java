@@ -56,6 +56,7 @@ public final class Plot {
     private final List<String> messages = new ArrayList<>();
     private final List<String> colourOrder = new ArrayList<>();
     private final java.util.Set<String> steps = new java.util.HashSet<>();
+    private final java.util.Set<String> points = new java.util.HashSet<>();
     private XYChart chart;
 
     private Plot(String title, Axis x, Axis y, List<String> categories) {
@@ -107,6 +108,16 @@ public final class Plot {
     public Plot addSteps(Series s) {
         add(s);
         steps.add(s.name());
+        return this;
+    }
+
+    /**
+     * Adds points drawn unconnected (a scatter), for pairs that have no order, such as predicted against measured.
+     * Model points are drawn as triangles, since a model curve elsewhere has no markers.
+     */
+    public Plot addPoints(Series s) {
+        add(s);
+        points.add(s.name());
         return this;
     }
 
@@ -294,6 +305,10 @@ public final class Plot {
             XYSeries drawn = c.addSeries(s.name(), px, py);
             Color colour = colours.computeIfAbsent(s.group(), g -> PALETTE[colours.size() % PALETTE.length]);
             style(drawn, s.provenance(), colour);
+            if (points.contains(s.name())) {
+                drawn.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                if (s.provenance().equals(Labels.MODEL_SOURCE)) drawn.setMarker(SeriesMarkers.TRIANGLE_UP);
+            }
             if (steps.contains(s.name())) {
                 drawn.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
                 if (s.size() > 100) drawn.setMarker(SeriesMarkers.NONE);

@@ -24,7 +24,16 @@ public final class TraceEnergyFigure {
      * @param ours whole-trace totals (may be empty)
      * @return panel {@code fig01-trace-energy}
      */
-    public static Panel panel(List<TraceTotals> ours) {
+    public static Panel panel(List<TraceTotals> ours) { return panel("fig01-trace-energy", ours); }
+
+    /**
+     * The same figure under another id, for a second drawing in one report (for example with another energy model).
+     *
+     * @param id   the panel id (file-safe; the PNG's name)
+     * @param ours whole-trace totals (may be empty)
+     * @return the panel
+     */
+    public static Panel panel(String id, List<TraceTotals> ours) {
         PaperFigure f = PaperNumbers.load().figure(1);
         Set<String> categories = new LinkedHashSet<>();
         for (PaperSeries s : f.series()) for (PaperPoint p : s.points()) categories.add(p.xLabel());
@@ -68,6 +77,6 @@ public final class TraceEnergyFigure {
                 + (ours.isEmpty() ? " " + Labels.PAPER_ONLY + "." : " Diamonds: binned estimates from per-bin energies (ours, or the"
                         + " Figure 2 fit: a model of the paper's setting).") + bases
                 + (notes.isEmpty() ? "" : " Notes: " + String.join(" | ", notes));
-        return new Panel("fig01-trace-energy", plot, caption, FigureText.source("Fig. 1", plot));
+        return new Panel(id, plot, caption, FigureText.source("Fig. 1", plot));
     }
 }

@@ -3,6 +3,7 @@ package org.llmenergy.report;
 import java.util.List;
 import java.util.Objects;
 import org.llmenergy.workload.BinCount;
+import org.llmenergy.workload.BinnedWorkload;
 import org.llmenergy.workload.LengthStats;
 import org.llmenergy.workload.TraceProfile;
 
@@ -41,15 +42,15 @@ public record TraceSummary(String label, String table4Dataset, LengthStats input
 
     /**
      * As the paper draws it: statistics and bins from a profile with the paper's bins, and the binned CDFs of
-     * Figure 7 from a profile with the Figure-7 bins (no 64-token output bin, as the paper's figure has none).
+     * Figure 7 from the same requests in the Figure-7 bins (no 64-token output bin, as the paper's figure has none).
      *
      * @param paperBins   the trace profiled with {@code Binning.paper()}
-     * @param figure7Bins the same trace profiled with {@code Binning.figure7()}
+     * @param figure7Bins the same requests counted in {@code Binning.figure7()} (read in the same pass)
      */
-    public static TraceSummary of(String label, String table4Dataset, TraceProfile paperBins, TraceProfile figure7Bins) {
+    public static TraceSummary of(String label, String table4Dataset, TraceProfile paperBins, BinnedWorkload figure7Bins) {
         return new TraceSummary(label, table4Dataset, paperBins.inputStats(), paperBins.outputStats(),
-                LengthCdf.of(label, "input", paperBins.inputCdf(), figure7Bins.binned().inputCdf()),
-                LengthCdf.of(label, "output", paperBins.outputCdf(), figure7Bins.binned().outputCdf()),
+                LengthCdf.of(label, "input", paperBins.inputCdf(), figure7Bins.inputCdf()),
+                LengthCdf.of(label, "output", paperBins.outputCdf(), figure7Bins.outputCdf()),
                 paperBins.binned().counts());
     }
 

@@ -22,5 +22,7 @@
  *   <li><b>Sections:</b> {@link org.llmenergy.report.PaperSections} composes them per paper section for the
  *       notebooks and {@link org.llmenergy.report.HtmlReport#add(org.llmenergy.report.ReportSection)}.</li>
  * </ul>
+ * It runs nothing: the main job ({@code org.llmenergy.reproduce}) reads the traces, runs the sweep, prices and
+ * decides the report's layout, then hands the data to these builders.
  */
 package org.llmenergy.report;

@@ -21,6 +21,19 @@ class PlotTest {
     }
 
     @Test
+    void pointsAreDrawnUnconnectedAndModelPointsKeepAMarker() {
+        Plot p = Plot.xy("t", Axis.log10("measured"), Axis.log10("predicted"))
+                .addPoints(new Series("pred", new double[] {0.2, 0.1}, new double[] {0.25, 0.09}, Labels.MODEL_SOURCE))
+                .add(new Series("y = x", new double[] {0.1, 0.2}, new double[] {0.1, 0.2}, Labels.MODEL_SOURCE));
+        var chart = p.chart();
+        // XChart 4 hands the render style back wrapped in an Optional
+        assertEquals("Optional[Scatter]", String.valueOf(chart.getSeries("pred").getXYSeriesRenderStyle()));
+        assertNotEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE, chart.getSeries("pred").getMarker());
+        assertNotEquals("Optional[Scatter]", String.valueOf(chart.getSeries("y = x").getXYSeriesRenderStyle()));
+        assertArrayEquals(new double[] {0.09, 0.25}, p.plottedY("pred"), 1e-12, "read back in ascending x, data units");
+    }
+
+    @Test
     void logAxisRejectsValuesItCannotShowNamingTheSeriesAndPoint() {
         Plot p = Plot.xy("t", Axis.log2("tokens"), Axis.log10("kWh"));
         var e = assertThrows(IllegalArgumentException.class,

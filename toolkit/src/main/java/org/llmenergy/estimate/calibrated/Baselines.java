@@ -1,6 +1,9 @@
 package org.llmenergy.estimate.calibrated;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.llmenergy.estimate.paper.Figure2Fit;
 import org.llmenergy.hardware.GpuCatalog;
 import org.llmenergy.hardware.GpuSpec;
@@ -56,5 +59,37 @@ public final class Baselines {
         double gpuRatio = (g.tdpWatts() / g.peakFor(p.fp8Compute()))
                 / (a6000.tdpWatts() / a6000.bf16PeakFlopsPerSecond(Sparsity.DENSE));
         return perToken * (p.shape().activeParameters() / PAPER_MODEL_ACTIVE) * gpuRatio;
+    }
+
+    /** The calibrated model's row of {@link #comparison}. */
+    public static final String CALIBRATED = "calibrated (leave-one-model-out)";
+    /** The FLOPs x TDP / peak row of {@link #comparison}. */
+    public static final String FLOPS_TIMES_TDP = "FLOPs x TDP / dense peak";
+    /** The transferred Figure-2 fit's row of {@link #comparison}. */
+    public static final String PAPER_FIT = "paper Figure-2 fit transferred";
+
+    /**
+     * The three-way comparison: mean absolute percentage error of J per output token of the calibrated model (held
+     * out by model) and of the two baselines, on the same configurations and the same assumed prompt lengths.
+     *
+     * @param o     a calibration run
+     * @param which the held-out configurations to score (for example one GPU's)
+     * @return MAPE in percent by predictor, in the order calibrated, FLOPs x TDP, Figure-2 fit; NaN when none is selected
+     */
+    public Map<String, Double> comparison(CalibrationRun.Outcome o, Predicate<HeldOutPrediction> which) {
+        double flops = 0, paper = 0;
+        int n = 0;
+        for (HeldOutPrediction h : o.leaveOneModelOut().predictions()) {
+            if (!which.test(h)) continue;
+            double input = o.calibration().parameters().inputTokens(h.point().task());
+            flops += Math.abs(flopsTimesTdp(h.point(), input) / h.measured() - 1);
+            paper += Math.abs(paperFitTransferred(h.point(), input) / h.measured() - 1);
+            n++;
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(CALIBRATED, o.leaveOneModelOut().mape(which));
+        m.put(FLOPS_TIMES_TDP, n == 0 ? Double.NaN : 100 * flops / n);
+        m.put(PAPER_FIT, n == 0 ? Double.NaN : 100 * paper / n);
+        return m;
     }
 }
