@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
 import org.llmenergy.estimate.EstimateFlag;
 import org.llmenergy.estimate.calibrated.CalibratedModel;
 import org.llmenergy.hardware.GpuCatalog;
+import org.llmenergy.report.ServingFigures;
+import org.llmenergy.reproduce.OnlineOfflineStudy;
 import org.llmenergy.serving.Arrivals;
 import org.llmenergy.serving.Percentiles;
 import org.llmenergy.serving.PowerSeries;
@@ -91,12 +93,22 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "Output: text (default) or json.")
     String format;
 
+    @Option(names = "--online-vs-offline", description = {"Instead of one run, notebook 09's study: for each of --batches B, the trace "
+            + "online at its timestamps (continuous batching, max_num_seqs B) against the same requests offline (static batches of B, "
+            + "all at t = 0); prints each B's energies and the paper's Figure 9 reduction. Uses --trace, --model, --gpu only."})
+    boolean onlineVsOffline;
+
+    @Option(names = "--batches", split = ",", defaultValue = "1,8,64,128,256", paramLabel = "B,...",
+            description = "With --online-vs-offline: the batch sizes (default ${DEFAULT-VALUE}, the paper's A6000 points).")
+    List<Integer> batches;
+
     @Override
     public Integer call() throws Exception {
         if (!List.of("text", "json").contains(format)) throw new IllegalArgumentException("--format must be text or json, got '" + format + "'");
         if (!List.of("on", "off").contains(chunkedPrefill)) {
             throw new IllegalArgumentException("--chunked-prefill must be on or off, got '" + chunkedPrefill + "'");
         }
+        if (onlineVsOffline) return study();
         Arrivals arrival = Arrivals.parse(arrivals, timeScale);
         if (sort && !(arrival instanceof Arrivals.FromTrace)) throw new IllegalArgumentException("--sort applies to --arrivals trace only");
         Router route = Router.parse(router);
@@ -121,6 +133,40 @@ final class SimulateCommand implements Callable<Integer> {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(result, model, sim.limits(), t)));
         } else {
             printText(out, result, model, t);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int study() throws Exception {
+        if (models.gpu == null) throw new IllegalArgumentException("--gpu is required");
+        String model = models.model == null ? "llama-3.1-8b" : models.model;
+        OnlineOfflineStudy s = OnlineOfflineStudy.run(trace, model, models.gpu, batches, 600, List.of());
+        PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ServingFigures.OnlineOffline p : s.onlineOffline()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("batch", p.batch());
+            m.put("online_j", p.online().totalJoules());
+            m.put("online_idle_j", p.online().idleJoules());
+            m.put("offline_j", p.offline().totalJoules());
+            m.put("reduction_pct", p.reductionPercent());
+            m.put("online_e2e_p50_s", finite(p.online().e2e().p50()));
+            m.put("requests", p.online().requests());
+            rows.add(m);
+            if (format.equals("text")) {
+                out.printf(Locale.ROOT, "B %4d: online %s (idle %s), offline %s, reduction %+.1f %%, online e2e p50 %.3g s%n", p.batch(),
+                        Energy.format(p.online().totalJoules()), Energy.format(p.online().idleJoules()),
+                        Energy.format(p.offline().totalJoules()), p.reductionPercent(), p.online().e2e().p50());
+            }
+        }
+        if (format.equals("json")) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("study", s.what());
+            root.put("points", rows);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+        } else {
+            out.println("(SIMULATED ESTIMATE: " + s.what() + "; reduction = (E_offline - E_online) / E_offline, the paper's Figure 9)");
         }
         out.flush();
         return 0;

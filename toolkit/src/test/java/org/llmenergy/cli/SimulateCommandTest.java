@@ -117,4 +117,29 @@ class SimulateCommandTest {
         }
         assertTrue(j.get("summary").get("mape_avg_batch_pct").asDouble() < 10, j.get("summary").toString());
     }
+
+    @Test
+    void theOnlineVsOfflineStudyPrintsEachBatchSizesReduction() throws IOException {
+        StringBuilder rows = new StringBuilder();
+        for (int burst = 0; burst < 4; burst++) {
+            for (int i = 0; i < 6; i++) rows.append("2023-11-16 18:").append(10 + burst).append(":0").append(i).append(".0,400,150\n");
+        }
+        Path t = trace("bursty.csv", rows.toString());
+        CliRun r = CliRun.of("simulate", "--trace", t.toString(), "--gpu", "RTX-A6000", "--online-vs-offline", "--batches", "8,1",
+                "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode pts = json(r).get("points");
+        assertEquals(2, pts.size());
+        assertEquals(1, pts.get(0).get("batch").asInt(), "ascending batch sizes");
+        for (JsonNode p : pts) {
+            assertEquals(24, p.get("requests").asLong());
+            double on = p.get("online_j").asDouble(), off = p.get("offline_j").asDouble();
+            assertEquals(100 * (off - on) / off, p.get("reduction_pct").asDouble(), 1e-9);
+            assertTrue(p.get("online_idle_j").asDouble() > 0, "a minute between bursts: " + p);
+        }
+        assertTrue(pts.get(0).get("reduction_pct").asDouble() < 0, "at batch 1 online only adds idle: " + pts.get(0));
+
+        CliRun noGpu = CliRun.of("simulate", "--trace", t.toString(), "--online-vs-offline");
+        assertTrue(noGpu.exit() != 0 && noGpu.err().contains("--gpu"), noGpu.err());
+    }
 }
