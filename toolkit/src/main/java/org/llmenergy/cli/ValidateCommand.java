@@ -81,10 +81,7 @@ final class ValidateCommand implements Callable<Integer> {
                 m.put("measured_median_itl_ms", r.measuredItlMs());
                 list.add(m);
             }
-            root.put("configurations", list);
-            root.put("summary", summary);
-            root.put("calibration", Map.of("version", cal.version(), "sha256", calibrationFile == null ? Calibration.bundledSha256() : cal.sha256()));
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+            printJson(out, root, list, summary, cal);
         } else {
             out.printf(Locale.ROOT, "%-44s %-5s %3s %5s  %9s %9s  %-21s %4s %6s %6s %6s %6s%n", "configuration", "gpu", "tp", "mns",
                     "pred J/t", "meas J/t", "90% interval", "in?", "pred W", "meas W", "pITLms", "mITLms");
@@ -97,7 +94,7 @@ final class ValidateCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-44s %-5s %3d %5d  %9.4f %9.4f  [%8.4f, %8.4f] %4s %6.0f %6s %6.1f %6s%s%n", abbreviate(cfg),
                         shortGpu(r.gpu()), r.tp(), r.maxNumSeqs(), r.predicted(), r.measured(), r.low(), r.high(),
                         r.covered() ? "yes" : "NO", r.predictedWatts(), r.measuredWatts() == null ? "-" : String.format(Locale.ROOT, "%.0f", r.measuredWatts()),
-                        r.predictedItlMs(), r.measuredItlMs() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.measuredItlMs()),
+                        r.predictedItlMs(), orDash(r.measuredItlMs()),
                         r.inCalibration() ? "  (in calibration)" : "");
             }
             out.println();
@@ -134,10 +131,7 @@ final class ValidateCommand implements Callable<Integer> {
                 list.add(m);
             }
             root.put("mode", "simulate");
-            root.put("configurations", list);
-            root.put("summary", summary);
-            root.put("calibration", Map.of("version", cal.version(), "sha256", calibrationFile == null ? Calibration.bundledSha256() : cal.sha256()));
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+            printJson(out, root, list, summary, cal);
         } else {
             out.printf(Locale.ROOT, "%-44s %-5s %3s %5s  %7s %7s  %7s %7s  %9s %9s%n", "configuration", "gpu", "tp", "mns",
                     "sim bat", "meas", "sim ITL", "meas", "sim J/t", "meas J/t");
@@ -148,8 +142,8 @@ final class ValidateCommand implements Callable<Integer> {
                     continue;
                 }
                 out.printf(Locale.ROOT, "%-44s %-5s %3d %5d  %7.1f %7s  %7.1f %7s  %9.4f %9.4f%n", abbreviate(r.source()), shortGpu(r.gpu()),
-                        r.tp(), r.maxNumSeqs(), r.simulatedBatch(), r.measuredBatch() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.measuredBatch()),
-                        r.simulatedItlMs(), r.measuredItlMs() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.measuredItlMs()),
+                        r.tp(), r.maxNumSeqs(), r.simulatedBatch(), orDash(r.measuredBatch()),
+                        r.simulatedItlMs(), orDash(r.measuredItlMs()),
                         r.simulatedJoulesPerToken(), r.measuredJoulesPerToken());
             }
             out.println();
@@ -158,6 +152,18 @@ final class ValidateCommand implements Callable<Integer> {
         out.flush();
         return 0;
     }
+
+    /** Prints the JSON both modes share: their rows, the summary, and the calibration's version and hash. */
+    private void printJson(PrintWriter out, Map<String, Object> root, List<Map<String, Object>> rows, Map<String, Object> summary,
+                           Calibration cal) throws Exception {
+        root.put("configurations", rows);
+        root.put("summary", summary);
+        root.put("calibration", Map.of("version", cal.version(), "sha256", calibrationFile == null ? Calibration.bundledSha256() : cal.sha256()));
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+    }
+
+    /** @return the value with one decimal, or "-" when it was not measured */
+    private static String orDash(Double v) { return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v); }
 
     private static String abbreviate(String s) { return s.length() <= 44 ? s : "…" + s.substring(s.length() - 43); }
 
