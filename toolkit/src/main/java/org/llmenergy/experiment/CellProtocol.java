@@ -112,7 +112,7 @@ final class CellProtocol {
                 RunPlan fullPlan = new RunPlan(RunPlan.Purpose.FULL, b, batches, cell.input(), cell.output(), true,
                         protocol.phaseWindows());
                 CellRun full = check(cell, fullPlan, executor.execute(cell, fullPlan));
-                Measurement m = MeasurementDeriver.derive(prefillPlan, prefill, fullPlan, full, stamp.idle(), warmup);
+                RepeatMeasurement m = MeasurementDeriver.derive(prefillPlan, prefill, fullPlan, full, stamp.idle(), warmup);
                 sink.accept(record(index, cell, r, batch, m, repeatStart));
                 events.repeatDone();
             }
@@ -166,7 +166,7 @@ final class CellProtocol {
         return run;
     }
 
-    private ResultRecord record(int index, Cell cell, int repeat, BatchResolution batch, Measurement m, Instant start) {
+    private ResultRecord record(int index, Cell cell, int repeat, BatchResolution batch, RepeatMeasurement m, Instant start) {
         return new ResultRecord(ResultRecord.SCHEMA, ResultRecord.MEASUREMENT, stamp.specHash(), stamp.specName(), index,
                 cell.key(), cell, repeat, stamp.repeats(), batch, m, null, stamp.idle(), stamp.environment(),
                 stamp.shard(), start.toString(), clock.instant().toString());

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.llmenergy.units.Provenance;
 
 /**
- * Turns a repeat's prefill run and full run into a {@link Measurement}: the five {@link EnergyFigure}s, each
+ * Turns a repeat's prefill run and full run into a {@link RepeatMeasurement}: the five {@link EnergyFigure}s, each
  * gross and net of idle, normalised per 1,024 requests, per request and per token, plus throughput.
  */
 final class MeasurementDeriver {
@@ -16,7 +16,7 @@ final class MeasurementDeriver {
 
     private MeasurementDeriver() {}
 
-    static Measurement derive(RunPlan prefillPlan, CellRun prefill, RunPlan fullPlan, CellRun full, IdlePower idle,
+    static RepeatMeasurement derive(RunPlan prefillPlan, CellRun prefill, RunPlan fullPlan, CellRun full, IdlePower idle,
                               int warmupBatches) {
         int n = fullPlan.examples();
         int in = fullPlan.inputTokens();
@@ -34,7 +34,7 @@ final class MeasurementDeriver {
         EnergyFigure decWin = out == 1
                 ? missing("phase-window", n, 0, "an output of 1 token has no decode step")
                 : figure("phase-window", full.decodeS(), n, decodeTokens, "decode", full.decodeEnergy(), idle);
-        return new Measurement(fullPlan.batchSize(), fullPlan.batches(), n, in, out, warmupBatches, prefill, full,
+        return new RepeatMeasurement(fullPlan.batchSize(), fullPlan.batches(), n, in, out, warmupBatches, prefill, full,
                 new PhaseEnergies(total, pre, dec, preWin, decWin), throughput(fullPlan, full));
     }
 

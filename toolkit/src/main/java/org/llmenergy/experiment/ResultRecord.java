@@ -26,7 +26,7 @@ package org.llmenergy.experiment;
  * @param finishedAt  ISO-8601 instant it finished
  */
 public record ResultRecord(int schema, String type, String specHash, String specName, int cellIndex, String cellKey,
-                           Cell cell, Integer repeat, int repeats, BatchResolution batch, Measurement measurement,
+                           Cell cell, Integer repeat, int repeats, BatchResolution batch, RepeatMeasurement measurement,
                            FailureInfo failure, IdlePower idle, EnvironmentInfo environment, String shard,
                            String startedAt, String finishedAt) {
     /** The schema version this toolkit writes and reads. */

@@ -13,7 +13,7 @@ import org.llmenergy.estimate.BatchEnergy;
 import org.llmenergy.experiment.Cell;
 import org.llmenergy.experiment.EnergyAmounts;
 import org.llmenergy.experiment.EnergyFigure;
-import org.llmenergy.experiment.Measurement;
+import org.llmenergy.experiment.RepeatMeasurement;
 import org.llmenergy.experiment.PhaseEnergies;
 import org.llmenergy.experiment.RepeatAverages;
 import org.llmenergy.experiment.ResultRecord;
@@ -95,7 +95,7 @@ public final class MeasuredPoints {
                     timed++;
                 }
             }
-            Measurement m = first.measurement();
+            RepeatMeasurement m = first.measurement();
             out.add(new SweepPoint(configuration(c), c.decoding().key(), m.batchSize(), m.inputTokens(), m.outputTokens(),
                     prefill, decode, total, timed == 0 ? OptionalDouble.empty() : OptionalDouble.of(seconds / timed), cell.size(),
                     provenances.isEmpty() ? "none" : String.join("+", provenances), notes));
@@ -118,7 +118,7 @@ public final class MeasuredPoints {
         List<BatchEnergy> out = new ArrayList<>();
         for (ResultRecord r : records) {
             if (!ResultRecord.MEASUREMENT.equals(r.type()) || r.measurement() == null) continue;
-            Measurement m = r.measurement();
+            RepeatMeasurement m = r.measurement();
             EnergyAmounts a = amounts(m.energy().total(), basis);
             if (RepeatAverages.whyUnusable(a, a.joules()) != null || m.batches() < 1) continue;
             out.add(new BatchEnergy(m.inputTokens(), m.outputTokens(), m.batchSize(), a.joules() / m.batches(), a.provenance()));

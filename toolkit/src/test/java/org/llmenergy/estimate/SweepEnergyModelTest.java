@@ -111,7 +111,7 @@ class SweepEnergyModelTest {
                 pf.tokenKind(), bad, pf.net());
         var energy = new org.llmenergy.experiment.PhaseEnergies(m.energy().total(), figure, m.energy().decode(),
                 m.energy().prefillWindow(), m.energy().decodeWindow());
-        var measurement = new org.llmenergy.experiment.Measurement(m.batchSize(), m.batches(), m.examples(), m.inputTokens(),
+        var measurement = new org.llmenergy.experiment.RepeatMeasurement(m.batchSize(), m.batches(), m.examples(), m.inputTokens(),
                 m.outputTokens(), m.warmupBatches(), m.prefillRun(), m.fullRun(), energy, m.throughput());
         ResultRecord invalidRepeat = new ResultRecord(r.schema(), r.type(), r.specHash(), r.specName(), r.cellIndex(), r.cellKey(),
                 r.cell(), 1, r.repeats(), r.batch(), measurement, null, r.idle(), r.environment(), r.shard(), r.startedAt(), r.finishedAt());

@@ -34,7 +34,7 @@ class DjlSweepTest {
             assertEquals(4, summary.cellsMeasured(), "2 decodings x 2 batch sizes");
             for (ResultRecord r : records) {
                 assertEquals(ResultRecord.MEASUREMENT, r.type(), () -> "failed: " + r.failure());
-                Measurement m = r.measurement();
+                RepeatMeasurement m = r.measurement();
                 assertEquals(2, m.examples());
                 assertEquals(2L * 4, m.fullRun().outputTokens(), "forced output length");
                 assertEquals(2L * 16, m.fullRun().inputTokens());

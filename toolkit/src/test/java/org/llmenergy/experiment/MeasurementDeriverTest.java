@@ -23,7 +23,7 @@ class MeasurementDeriverTest {
 
     @Test
     void figuresNormalisePer1024RequestAndToken() {
-        Measurement m = MeasurementDeriver.derive(PREFILL, run(PREFILL, 2000.0, 10), FULL, run(FULL, 26000.0, 100), IDLE, 20);
+        RepeatMeasurement m = MeasurementDeriver.derive(PREFILL, run(PREFILL, 2000.0, 10), FULL, run(FULL, 26000.0, 100), IDLE, 20);
         EnergyFigure d = m.energy().decode();
         assertEquals(24000, d.gross().joules(), 1e-9);
         assertEquals(24000.0 * 1024 / 1024, d.gross().per1024J(), 1e-9);
@@ -47,7 +47,7 @@ class MeasurementDeriverTest {
 
     @Test
     void negativeSubtractionIsKeptButFlaggedInvalid() {
-        Measurement m = MeasurementDeriver.derive(PREFILL, run(PREFILL, 3000.0, 10), FULL, run(FULL, 2900.0, 11), IDLE, 0);
+        RepeatMeasurement m = MeasurementDeriver.derive(PREFILL, run(PREFILL, 3000.0, 10), FULL, run(FULL, 2900.0, 11), IDLE, 0);
         EnergyAmounts g = m.energy().decode().gross();
         assertEquals(-100, g.joules(), 1e-9);
         assertFalse(g.provenance().valid());
@@ -56,7 +56,7 @@ class MeasurementDeriverTest {
 
     @Test
     void idleAboveTheWindowPowerMakesNetInvalid() {
-        Measurement m = MeasurementDeriver.derive(PREFILL, run(PREFILL, 100.0, 10), FULL, run(FULL, 5000.0, 100), IDLE, 0);
+        RepeatMeasurement m = MeasurementDeriver.derive(PREFILL, run(PREFILL, 100.0, 10), FULL, run(FULL, 5000.0, 100), IDLE, 0);
         EnergyAmounts net = m.energy().prefill().net();
         assertEquals(100 - 500, net.joules(), 1e-9);
         assertFalse(net.provenance().valid());
@@ -65,7 +65,7 @@ class MeasurementDeriverTest {
 
     @Test
     void missingReadingsPropagateWithReasonsNeverZero() {
-        Measurement m = MeasurementDeriver.derive(PREFILL, run(PREFILL, null, 10), FULL, run(FULL, 5000.0, 100),
+        RepeatMeasurement m = MeasurementDeriver.derive(PREFILL, run(PREFILL, null, 10), FULL, run(FULL, 5000.0, 100),
                 IdlePower.missing("no idle measured"), 0);
         assertNull(m.energy().prefill().gross().joules());
         assertEquals("meter unavailable", m.energy().prefill().gross().missingReason());

@@ -66,7 +66,7 @@ class SweepRunnerTest {
         assertEquals("test", r.environment().engineVersion());
         assertNotNull(r.startedAt());
 
-        Measurement m = r.measurement();
+        RepeatMeasurement m = r.measurement();
         // batch 4 > threshold 2: 16 requests in 4 batches, normalised to 1,024
         assertEquals(16, m.examples());
         assertEquals(4, m.batches());

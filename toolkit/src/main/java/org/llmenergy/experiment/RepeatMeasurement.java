@@ -15,6 +15,6 @@ package org.llmenergy.experiment;
  * @param energy        derived energies
  * @param throughput    speed of the full run
  */
-public record Measurement(int batchSize, int batches, int examples, int inputTokens, int outputTokens,
+public record RepeatMeasurement(int batchSize, int batches, int examples, int inputTokens, int outputTokens,
                           int warmupBatches, CellRun prefillRun, CellRun fullRun, PhaseEnergies energy,
                           Throughput throughput) {}
