@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param idleBaseline   measures idle power
  * @param batchPredictor predicts B(I, O)
  */
-public record Backend(CellExecutor executor, IdleBaseline idleBaseline, BatchPredictor batchPredictor)
+public record Backend(CellExecutor executor, IdleProbe idleBaseline, BatchPredictor batchPredictor)
         implements AutoCloseable {
     public Backend {
         Objects.requireNonNull(executor, "executor");

@@ -47,7 +47,7 @@ public final class DjlBackendFactory implements BackendFactory {
     public Backend create(SweepSpec spec) {
         EnergyMeter meter = openMeter(spec.device());
         DjlCellExecutor executor = new DjlCellExecutor(meter);
-        IdleBaseline idle = seconds -> idlePower(meter, seconds);
+        IdleProbe idle = seconds -> idlePower(meter, seconds);
         return new Backend(executor, idle, predictor(spec.device()));
     }
 

@@ -10,7 +10,7 @@
  *   <li>The engine seam: a {@link org.llmenergy.experiment.CellExecutor} runs one
  *       {@link org.llmenergy.experiment.RunPlan} and reports a {@link org.llmenergy.experiment.CellRun} (times,
  *       tokens, gross {@link org.llmenergy.experiment.EnergyReading}s) or throws a
- *       {@link org.llmenergy.experiment.CellFailure}; an {@link org.llmenergy.experiment.IdleBaseline} and a
+ *       {@link org.llmenergy.experiment.CellFailure}; an {@link org.llmenergy.experiment.IdleProbe} and a
  *       {@link org.llmenergy.experiment.BatchPredictor} complete a {@link org.llmenergy.experiment.Backend},
  *       registered by engine name in {@link org.llmenergy.experiment.Backends}.</li>
  *   <li>Protocol: {@link org.llmenergy.experiment.SweepRunner} runs a spec (or a

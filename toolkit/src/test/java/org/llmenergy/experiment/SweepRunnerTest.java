@@ -111,7 +111,7 @@ class SweepRunnerTest {
         SweepSpec s = spec(SPEC.replace("\"batch\": [1, 4], \"input\": [16, 64], \"output\": [1, 8]",
                 "\"batch\": [4], \"input\": [16], \"output\": [8]"));
         SyntheticExecutor ex = new SyntheticExecutor();
-        Backend b = new Backend(ex, IdleBaseline.unavailable("none"), BatchPredictor.NONE);
+        Backend b = new Backend(ex, IdleProbe.unavailable("none"), BatchPredictor.NONE);
         new SweepRunner(s, b).sleeper(x -> {}).run(dir.resolve("r.jsonl"));
         List<String> calls = ex.calls.stream().map(p -> p.purpose() + ":" + p.batchSize() + "x" + p.batches() + ":o="
                 + p.outputTokens() + (p.phaseWindows() ? ":phases" : "")).toList();

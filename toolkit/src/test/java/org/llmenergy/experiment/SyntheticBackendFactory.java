@@ -33,7 +33,7 @@ public final class SyntheticBackendFactory implements BackendFactory {
         long work = Long.getLong("llmenergy.test.workMillis", 0);
         Set<String> failing = Set.copyOf(spec.models().stream().filter(m -> m.startsWith("failing-")).toList());
         SyntheticExecutor executor = new SyntheticExecutor(work, SyntheticBackendFactory::fits, failing);
-        IdleBaseline idle = seconds -> IdlePower.of(IDLE_W, seconds,
+        IdleProbe idle = seconds -> IdlePower.of(IDLE_W, seconds,
                 Provenance.of(Provenance.Source.MODEL, java.util.Map.of("synthetic", "test idle")));
         BatchPredictor predictor = c -> OptionalInt.of(fits(c) + fits(c) / 2 + 1);
         return new Backend(executor, idle, predictor);

@@ -5,7 +5,7 @@ package org.llmenergy.experiment;
  * process, before the first cell, with nothing running.
  */
 @FunctionalInterface
-public interface IdleBaseline {
+public interface IdleProbe {
     /**
      * @param seconds how long to measure, seconds (> 0)
      * @return the mean idle power, or {@link IdlePower#missing} with a reason
@@ -14,5 +14,5 @@ public interface IdleBaseline {
     IdlePower measure(double seconds) throws InterruptedException;
 
     /** @return a baseline that never measures, giving {@code reason} */
-    static IdleBaseline unavailable(String reason) { return seconds -> IdlePower.missing(reason); }
+    static IdleProbe unavailable(String reason) { return seconds -> IdlePower.missing(reason); }
 }
