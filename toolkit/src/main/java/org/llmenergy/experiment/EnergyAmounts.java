@@ -10,7 +10,7 @@ import org.llmenergy.units.Provenance;
  * @param per1024J      energy per 1,024 requests, J (the paper's "energy for 1,024 examples"; runs of 4,096
  *                      requests at batch sizes above 256 are normalised the same way, footnote 2)
  * @param perRequestJ   energy per request, J
- * @param perTokenJ     energy per token of the figure's token kind, J (see {@link EnergyFigure#tokenKind()})
+ * @param perTokenJ     energy per token of the figure's token kind, J (see {@link PhaseEnergy#tokenKind()})
  * @param meanPowerW    mean power over the figure's seconds, W
  * @param provenance    how the figure was obtained ({@code netOfIdle} tells gross from net); null when absent
  * @param missingReason why {@code joules} is null, else null

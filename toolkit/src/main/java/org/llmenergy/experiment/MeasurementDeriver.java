@@ -7,7 +7,7 @@ import java.util.Map;
 import org.llmenergy.units.Provenance;
 
 /**
- * Turns a repeat's prefill run and full run into a {@link RepeatMeasurement}: the five {@link EnergyFigure}s, each
+ * Turns a repeat's prefill run and full run into a {@link RepeatMeasurement}: the five {@link PhaseEnergy}s, each
  * gross and net of idle, normalised per 1,024 requests, per request and per token, plus throughput.
  */
 final class MeasurementDeriver {
@@ -25,37 +25,37 @@ final class MeasurementDeriver {
         long decodeTokens = (long) n * (out - 1);
         long outputTokens = (long) n * out;
 
-        EnergyFigure total = figure("full-run", full.e2eS(), n, outputTokens, "output", full.energy(), idle);
-        EnergyFigure pre = figure("prefill-run", prefill.e2eS(), n, inputTokens, "input", prefill.energy(), idle);
-        EnergyFigure dec = out == 1
+        PhaseEnergy total = figure("full-run", full.e2eS(), n, outputTokens, "output", full.energy(), idle);
+        PhaseEnergy pre = figure("prefill-run", prefill.e2eS(), n, inputTokens, "input", prefill.energy(), idle);
+        PhaseEnergy dec = out == 1
                 ? missing("full-minus-prefill", n, 0, "an output of 1 token has no decode step")
                 : subtraction(full, prefill, n, decodeTokens, idle);
-        EnergyFigure preWin = figure("phase-window", full.prefillS(), n, inputTokens, "input", full.prefillEnergy(), idle);
-        EnergyFigure decWin = out == 1
+        PhaseEnergy preWin = figure("phase-window", full.prefillS(), n, inputTokens, "input", full.prefillEnergy(), idle);
+        PhaseEnergy decWin = out == 1
                 ? missing("phase-window", n, 0, "an output of 1 token has no decode step")
                 : figure("phase-window", full.decodeS(), n, decodeTokens, "decode", full.decodeEnergy(), idle);
         return new RepeatMeasurement(fullPlan.batchSize(), fullPlan.batches(), n, in, out, warmupBatches, prefill, full,
                 new PhaseEnergies(total, pre, dec, preWin, decWin), throughput(fullPlan, full));
     }
 
-    private static EnergyFigure missing(String method, int requests, long tokens, String reason) {
-        return new EnergyFigure(method, null, requests, tokens, "decode", EnergyAmounts.missing(reason),
+    private static PhaseEnergy missing(String method, int requests, long tokens, String reason) {
+        return new PhaseEnergy(method, null, requests, tokens, "decode", EnergyAmounts.missing(reason),
                 EnergyAmounts.missing(reason));
     }
 
-    private static EnergyFigure figure(String method, Double seconds, int requests, long tokens, String kind,
+    private static PhaseEnergy figure(String method, Double seconds, int requests, long tokens, String kind,
                                        EnergyReading reading, IdlePower idle) {
         EnergyAmounts gross = reading.present()
                 ? amounts(reading.joules(), seconds, requests, tokens, reading.provenance())
                 : EnergyAmounts.missing(reading.missingReason());
-        return new EnergyFigure(method, seconds, requests, tokens, kind, gross, net(gross, seconds, requests, tokens, idle));
+        return new PhaseEnergy(method, seconds, requests, tokens, kind, gross, net(gross, seconds, requests, tokens, idle));
     }
 
     /**
      * Decode by subtraction: E(full run) − E(prefill run). Both runs process the same prompts, so the
      * difference is the energy of the O − 1 decode steps (digest §2.2, the 2^k − 1 x-positions).
      */
-    private static EnergyFigure subtraction(CellRun full, CellRun prefill, int requests, long tokens, IdlePower idle) {
+    private static PhaseEnergy subtraction(CellRun full, CellRun prefill, int requests, long tokens, IdlePower idle) {
         Double seconds = full.e2eS() - prefill.e2eS();
         EnergyAmounts gross;
         if (!full.energy().present() || !prefill.energy().present()) {
@@ -88,7 +88,7 @@ final class MeasurementDeriver {
                     p.windowStartS(), f.windowEndS(), false, valid, reasons, details);
             gross = amounts(joules, seconds, requests, tokens, prov);
         }
-        return new EnergyFigure("full-minus-prefill", seconds, requests, tokens, "decode", gross,
+        return new PhaseEnergy("full-minus-prefill", seconds, requests, tokens, "decode", gross,
                 net(gross, seconds, requests, tokens, idle));
     }
 

@@ -9,5 +9,5 @@ package org.llmenergy.experiment;
  * @param prefillWindow prefill measured with phase windows inside the full run
  * @param decodeWindow  decode measured with phase windows inside the full run
  */
-public record PhaseEnergies(EnergyFigure total, EnergyFigure prefill, EnergyFigure decode,
-                            EnergyFigure prefillWindow, EnergyFigure decodeWindow) {}
+public record PhaseEnergies(PhaseEnergy total, PhaseEnergy prefill, PhaseEnergy decode,
+                            PhaseEnergy prefillWindow, PhaseEnergy decodeWindow) {}

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import org.llmenergy.estimate.BatchEnergy;
 import org.llmenergy.experiment.Cell;
 import org.llmenergy.experiment.EnergyAmounts;
-import org.llmenergy.experiment.EnergyFigure;
+import org.llmenergy.experiment.PhaseEnergy;
 import org.llmenergy.experiment.RepeatMeasurement;
 import org.llmenergy.experiment.PhaseEnergies;
 import org.llmenergy.experiment.RepeatAverages;
@@ -126,13 +126,13 @@ public final class MeasuredPoints {
         return out;
     }
 
-    private static EnergyAmounts amounts(EnergyFigure f, EnergyBasis basis) {
+    private static EnergyAmounts amounts(PhaseEnergy f, EnergyBasis basis) {
         if (f == null) return EnergyAmounts.missing("no such energy figure in the record");
         EnergyAmounts a = basis == EnergyBasis.GROSS ? f.gross() : f.net();
         return a == null ? EnergyAmounts.missing("no " + basis.name().toLowerCase(Locale.ROOT) + " figure in the record") : a;
     }
 
-    private static OptionalDouble mean(List<ResultRecord> cell, String what, Function<PhaseEnergies, EnergyFigure> figure,
+    private static OptionalDouble mean(List<ResultRecord> cell, String what, Function<PhaseEnergies, PhaseEnergy> figure,
                                        EnergyBasis basis, List<String> notes, Set<String> provenances) {
         Function<ResultRecord, EnergyAmounts> amounts = r -> amounts(figure.apply(r.measurement().energy()), basis);
         RepeatAverages.Mean m = RepeatAverages.mean(cell, amounts, EnergyAmounts::per1024J);

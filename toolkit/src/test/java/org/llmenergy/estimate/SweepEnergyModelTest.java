@@ -107,7 +107,7 @@ class SweepEnergyModelTest {
                 List.of("window overlapped a throttling event"), Map.of());
         var bad = new org.llmenergy.experiment.EnergyAmounts(g.joules() * 100, g.per1024J() * 100, g.perRequestJ() * 100,
                 g.perTokenJ(), g.meanPowerW(), invalid, null);
-        var figure = new org.llmenergy.experiment.EnergyFigure(pf.method(), pf.seconds(), pf.requests(), pf.tokens(),
+        var figure = new org.llmenergy.experiment.PhaseEnergy(pf.method(), pf.seconds(), pf.requests(), pf.tokens(),
                 pf.tokenKind(), bad, pf.net());
         var energy = new org.llmenergy.experiment.PhaseEnergies(m.energy().total(), figure, m.energy().decode(),
                 m.energy().prefillWindow(), m.energy().decodeWindow());

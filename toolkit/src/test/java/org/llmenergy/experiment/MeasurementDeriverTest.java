@@ -24,7 +24,7 @@ class MeasurementDeriverTest {
     @Test
     void figuresNormalisePer1024RequestAndToken() {
         RepeatMeasurement m = MeasurementDeriver.derive(PREFILL, run(PREFILL, 2000.0, 10), FULL, run(FULL, 26000.0, 100), IDLE, 20);
-        EnergyFigure d = m.energy().decode();
+        PhaseEnergy d = m.energy().decode();
         assertEquals(24000, d.gross().joules(), 1e-9);
         assertEquals(24000.0 * 1024 / 1024, d.gross().per1024J(), 1e-9);
         assertEquals(24000.0 / 1024, d.gross().perRequestJ(), 1e-9);

@@ -14,5 +14,5 @@ package org.llmenergy.experiment;
  * @param gross     the figure as metered
  * @param net       the figure minus idle power × seconds
  */
-public record EnergyFigure(String method, Double seconds, int requests, long tokens, String tokenKind,
+public record PhaseEnergy(String method, Double seconds, int requests, long tokens, String tokenKind,
                            EnergyAmounts gross, EnergyAmounts net) {}
