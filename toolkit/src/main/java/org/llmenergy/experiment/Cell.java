@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param input    prompt tokens per request, I
  * @param output   generated tokens per request, O (the first comes from prefill, O − 1 from decode steps)
  */
-public record Cell(String engine, String model, String device, String dtype, EngineOptions options,
+public record Cell(String engine, String model, String device, String dtype, EngineFlags options,
                    Decoding decoding, BatchSize batch, int input, int output) {
 
     public Cell {

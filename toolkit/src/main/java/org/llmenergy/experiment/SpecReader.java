@@ -138,7 +138,7 @@ public final class SpecReader {
         }
         String dtype = string(root, "", "dtype", "fp32");
         if (dtype != null && !DTYPES.contains(dtype)) problem("dtype", "must be one of fp32, bf16, fp16, got '" + dtype + "'");
-        List<EngineOptions> options = engineOptions(root.get("engineOptions"));
+        List<EngineFlags> options = engineOptions(root.get("engineOptions"));
         List<Decoding> decoding = decodings(root.get("decoding"));
         CellsSpec cells = cells(root.get("cells"));
         ProtocolSpec protocol = protocol(root.get("protocol"));
@@ -150,7 +150,7 @@ public final class SpecReader {
     }
 
     /** What only the engine knows: which flags it applies and which models it can load. */
-    private void engineChecks(String engine, List<String> models, List<EngineOptions> options) {
+    private void engineChecks(String engine, List<String> models, List<EngineFlags> options) {
         BackendFactory factory;
         try {
             factory = Backends.factory(engine);
@@ -193,13 +193,13 @@ public final class SpecReader {
         return models;
     }
 
-    private List<EngineOptions> engineOptions(JsonNode node) {
-        if (node == null) return List.of(EngineOptions.DEFAULT);
+    private List<EngineFlags> engineOptions(JsonNode node) {
+        if (node == null) return List.of(EngineFlags.DEFAULT);
         if (!node.isArray() || node.isEmpty()) {
             problem("engineOptions", "must be a non-empty list of {\"name\": ..., \"flags\": {...}}");
             return List.of();
         }
-        List<EngineOptions> all = new ArrayList<>();
+        List<EngineFlags> all = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int k = 0; k < node.size(); k++) {
             String path = "engineOptions[" + k + "]";
@@ -221,7 +221,7 @@ public final class SpecReader {
             String name = string(o, path, "name", flags.isEmpty() ? "default" : null);
             if (name == null && o.get("name") == null) problem(path + ".name", "is required when flags are set");
             if (name != null && !names.add(name)) problem(path + ".name", "repeats '" + name + "'");
-            if (name != null) all.add(new EngineOptions(name, flags));
+            if (name != null) all.add(new EngineFlags(name, flags));
         }
         return all;
     }

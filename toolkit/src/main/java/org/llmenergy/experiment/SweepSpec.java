@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param batchProbe    how "max" batches are found
  */
 public record SweepSpec(String name, String engine, List<String> models, String device, String dtype,
-                        List<EngineOptions> engineOptions, List<Decoding> decoding, CellsSpec cells,
+                        List<EngineFlags> engineOptions, List<Decoding> decoding, CellsSpec cells,
                         ProtocolSpec protocol, BatchProbeSpec batchProbe) {
 
     public SweepSpec {
@@ -76,7 +76,7 @@ public record SweepSpec(String name, String engine, List<String> models, String 
         Map<String, Cell> unique = new LinkedHashMap<>();
         List<CellShape> shapes = cells.shapes();
         for (String model : models) {
-            for (EngineOptions options : engineOptions) {
+            for (EngineFlags options : engineOptions) {
                 for (Decoding d : decoding) {
                     for (CellShape s : shapes) {
                         Cell c = new Cell(engine, model, device, dtype, options, d, s.batch(), s.input(), s.output());

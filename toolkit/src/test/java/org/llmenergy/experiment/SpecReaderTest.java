@@ -25,7 +25,7 @@ class SpecReaderTest {
         assertEquals("djl", s.engine());
         assertEquals("cpu", s.device());
         assertEquals("fp32", s.dtype());
-        assertEquals(List.of(EngineOptions.DEFAULT), s.engineOptions());
+        assertEquals(List.of(EngineFlags.DEFAULT), s.engineOptions());
         assertEquals(List.of(Decoding.GREEDY_DECODING), s.decoding());
         assertEquals(new ProtocolSpec(20, 3, 10, 10, 1024, 256, 4096, true), s.protocol());
         assertEquals(BatchProbeSpec.DEFAULT, s.batchProbe());

@@ -15,11 +15,11 @@ import java.util.stream.Collectors;
  * @param name  a label for tables and figures, for example {@code "compiled"}
  * @param flags flag name to value, kept sorted by name so that keys and hashes are stable
  */
-public record EngineOptions(String name, SortedMap<String, Boolean> flags) {
+public record EngineFlags(String name, SortedMap<String, Boolean> flags) {
     /** The engine's defaults: no flags set. */
-    public static final EngineOptions DEFAULT = new EngineOptions("default", new TreeMap<>());
+    public static final EngineFlags DEFAULT = new EngineFlags("default", new TreeMap<>());
 
-    public EngineOptions {
+    public EngineFlags {
         Objects.requireNonNull(name, "name");
         flags = Collections.unmodifiableSortedMap(new TreeMap<>(flags == null ? Map.of() : flags));
     }
