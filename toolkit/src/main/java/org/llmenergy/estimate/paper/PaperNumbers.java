@@ -35,8 +35,8 @@ public final class PaperNumbers {
     private static final String RESOURCE = "/org/llmenergy/estimate/paper/paper-numbers.json";
     private static volatile PaperNumbers instance;
 
-    private final List<LengthStats> table1;
-    private final List<LengthStats> table2;
+    private final List<PublishedLengthRow> table1;
+    private final List<PublishedLengthRow> table2;
     private final List<TaskLengths> table3;
     private final List<OverheadRow> table4;
     private final List<NodeHardware> table5;
@@ -94,10 +94,10 @@ public final class PaperNumbers {
     }
 
     /** @return Table 1, input length statistics */
-    public List<LengthStats> inputLengths() { return List.copyOf(table1); }
+    public List<PublishedLengthRow> inputLengths() { return List.copyOf(table1); }
 
     /** @return Table 2, output length statistics */
-    public List<LengthStats> outputLengths() { return List.copyOf(table2); }
+    public List<PublishedLengthRow> outputLengths() { return List.copyOf(table2); }
 
     /** @return Table 3, classical NLP tasks */
     public List<TaskLengths> classicalTasks() { return List.copyOf(table3); }
@@ -142,11 +142,11 @@ public final class PaperNumbers {
                 .orElseThrow(() -> new NoSuchElementException("no Figure " + number + " in the paper numbers"));
     }
 
-    private static List<LengthStats> lengthStats(Function<ExpectedLengthStats, PublishedLengthStats> side, int n) {
-        List<LengthStats> out = new ArrayList<>();
+    private static List<PublishedLengthRow> lengthStats(Function<ExpectedLengthStats, PublishedLengthStats> side, int n) {
+        List<PublishedLengthRow> out = new ArrayList<>();
         for (ExpectedLengthStats row : PaperTables.all()) {
             PublishedLengthStats s = side.apply(row);
-            out.add(new LengthStats(PAPER_ROW_NAMES.get(row.name()), s.mean(), s.std(), s.median(), s.p99(),
+            out.add(new PublishedLengthRow(PAPER_ROW_NAMES.get(row.name()), s.mean(), s.std(), s.median(), s.p99(),
                     published("Table " + n)));
         }
         return out;

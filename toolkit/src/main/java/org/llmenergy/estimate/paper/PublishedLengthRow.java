@@ -12,4 +12,4 @@ import org.llmenergy.units.Provenance;
  * @param p99        99th percentile
  * @param provenance {@code paper-published} with the table's citation
  */
-public record LengthStats(String dataset, double mean, double std, double median, double p99, Provenance provenance) {}
+public record PublishedLengthRow(String dataset, double mean, double std, double median, double p99, Provenance provenance) {}
