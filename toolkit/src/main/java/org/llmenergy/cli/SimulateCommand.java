@@ -22,7 +22,7 @@ import org.llmenergy.report.ServingFigures;
 import org.llmenergy.reproduce.OnlineOfflineStudy;
 import org.llmenergy.serving.Arrivals;
 import org.llmenergy.serving.Percentiles;
-import org.llmenergy.serving.PowerSeries;
+import org.llmenergy.serving.PowerBins;
 import org.llmenergy.serving.RequestOutcome;
 import org.llmenergy.serving.Router;
 import org.llmenergy.serving.ServingSimulator;
@@ -233,7 +233,7 @@ final class SimulateCommand implements Callable<Integer> {
         root.put("serving", serving);
         root.put("calibration", Map.of("version", model.calibration().version(), "hash", model.calibration().sha256()));
         List<Map<String, Object>> power = new ArrayList<>();
-        for (PowerSeries.PowerPoint p : r.power()) {
+        for (PowerBins.PowerPoint p : r.power()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("t_s", p.startSeconds());
             m.put("width_s", p.widthSeconds());

@@ -9,7 +9,7 @@ import java.util.List;
  * trace. Busy energy is spread over the bins a span covers in proportion to time (the span's mean power); idle power
  * fills each replica's remaining time.
  */
-public final class PowerSeries {
+public final class PowerBins {
     /** Upper bound on bins kept. */
     public static final int MAX_BINS = 512;
 
@@ -18,7 +18,7 @@ public final class PowerSeries {
     private double width;
 
     /** @param initialWidthSeconds bin width to start with, in seconds */
-    PowerSeries(double initialWidthSeconds) { this.width = initialWidthSeconds; }
+    PowerBins(double initialWidthSeconds) { this.width = initialWidthSeconds; }
 
     /** Adds a busy span of one replica: [start, start + seconds) drawing {@code joules}. */
     void addBusy(double start, double seconds, double joules) {
