@@ -15,10 +15,10 @@ import org.llmenergy.inference.CellReportJson;
 import org.llmenergy.inference.CellRunner;
 import org.llmenergy.inference.ComputeDevice;
 import org.llmenergy.inference.Decoding;
+import org.llmenergy.inference.DjlDataTypes;
 import org.llmenergy.inference.EngineOptions;
 import org.llmenergy.inference.InferenceEngine;
 import org.llmenergy.inference.ModelSource;
-import org.llmenergy.inference.Precision;
 import org.llmenergy.inference.Prompt;
 import org.llmenergy.inference.RunResult;
 import org.llmenergy.inference.RunSpec;
@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ModelSource source = ModelSource.parse(model, seed, randomWeights);
-        EngineOptions options = new EngineOptions(ComputeDevice.parse(device), Precision.parse(dtype), threads,
+        EngineOptions options = new EngineOptions(ComputeDevice.parse(device), DjlDataTypes.parse(dtype), threads,
                 EngineOptions.DEFAULT_MAX_ATTENTION_BYTES);
         RunSpec cell = new RunSpec(batch, input, output, decodingStrategy(), prompt(), seed);
         CellReport report;

@@ -11,6 +11,7 @@ import org.llmenergy.energy.EnergyMeter;
 import org.llmenergy.energy.Measurement;
 import org.llmenergy.energy.Window;
 import org.llmenergy.inference.ComputeDevice;
+import org.llmenergy.inference.DjlDataTypes;
 import org.llmenergy.inference.InferenceEngine;
 import org.llmenergy.inference.InsufficientMemoryException;
 import org.llmenergy.inference.ModelSource;
@@ -119,7 +120,7 @@ final class DjlCellExecutor implements CellExecutor {
         try {
             var options = org.llmenergy.inference.EngineOptions.cpu()
                     .withDevice(ComputeDevice.parse(cell.device()))
-                    .withPrecision(org.llmenergy.inference.Precision.parse(cell.dtype()));
+                    .withPrecision(DjlDataTypes.parse(cell.dtype()));
             engine = InferenceEngine.load(modelSource(cell.model()), options);
         } catch (RuntimeException | OutOfMemoryError e) {
             throw failure(cell, e);

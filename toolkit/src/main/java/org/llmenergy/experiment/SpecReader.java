@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.llmenergy.inference.DjlDataTypes;
 import org.llmenergy.workload.BinCount;
 
 /**
@@ -57,7 +58,6 @@ public final class SpecReader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final Pattern DEVICE = Pattern.compile("cpu|gpu(:\\d+)?");
-    private static final Set<String> DTYPES = Set.of("fp32", "bf16", "fp16");
 
     private final String source;
     private final Path baseDir;
@@ -137,7 +137,13 @@ public final class SpecReader {
             problem("device", "must be cpu, gpu or gpu:N, got '" + device + "'");
         }
         String dtype = string(root, "", "dtype", "fp32");
-        if (dtype != null && !DTYPES.contains(dtype)) problem("dtype", "must be one of fp32, bf16, fp16, got '" + dtype + "'");
+        if (dtype != null) {
+            try {
+                dtype = DjlDataTypes.parse(dtype).label();
+            } catch (IllegalArgumentException e) {
+                problem("dtype", "must be one of " + DjlDataTypes.acceptedLabels() + ", got '" + dtype + "'");
+            }
+        }
         List<EngineFlags> options = engineOptions(root.get("engineOptions"));
         List<Decoding> decoding = decodings(root.get("decoding"));
         CellsSpec cells = cells(root.get("cells"));
