@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.llmenergy.energy.EnergyMeter;
+import org.llmenergy.experiment.DecodingSpec;
+import org.llmenergy.experiment.DecodingStrategy;
 import org.llmenergy.experiment.DjlBackendFactory;
 import org.llmenergy.inference.CellReport;
 import org.llmenergy.inference.CellReportJson;
@@ -46,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, description = "generated tokens per sequence (EOS ignored)")
     int output;
 
-    @Option(names = "--decoding", defaultValue = "greedy", description = "greedy, temperature, top-p, beam or speculative (default: ${DEFAULT-VALUE})")
+    @Option(names = "--decoding", defaultValue = "greedy", description = "greedy, temperature (sampling), top-p (topp, nucleus), beam (beam-search) or speculative (default: ${DEFAULT-VALUE})")
     String decoding;
 
     @Option(names = "--temperature", defaultValue = "1.0", description = "sampling temperature (temperature, top-p, speculative sampling)")
@@ -61,8 +63,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--draft", description = "draft model for speculative decoding (preset, config.json or checkpoint)")
     String draft;
 
-    @Option(names = "--gamma", defaultValue = "4", description = "draft tokens per speculative round (default: ${DEFAULT-VALUE})")
-    int gamma;
+    @Option(names = "--gamma", description = "draft tokens per speculative round (default: the paper's 4)")
+    Integer gamma;
 
     @Option(names = "--acceptance-rate", description = "per-token acceptance for speculative decoding with random weights")
     Double acceptanceRate;
@@ -134,19 +136,20 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Decoding decodingStrategy() {
-        return switch (decoding.toLowerCase(Locale.ROOT)) {
-            case "greedy" -> new Decoding.Greedy();
-            case "temperature", "sampling" -> new Decoding.Temperature(temperature);
-            case "top-p", "topp", "nucleus" -> new Decoding.TopP(topP, temperature);
-            case "beam", "beam-search" -> new Decoding.Beam(beamWidth);
-            case "speculative" -> {
+        DecodingStrategy strategy = DecodingStrategy.parse(decoding);
+        DecodingSpec spec = switch (strategy) {
+            case GREEDY -> DecodingSpec.GREEDY;
+            case TEMPERATURE -> new DecodingSpec(strategy, null, temperature, null, null, null, null, null, null);
+            case TOP_P -> new DecodingSpec(strategy, null, temperature, topP, null, null, null, null, null);
+            case BEAM -> new DecodingSpec(strategy, beamWidth, null, null, null, null, null, null, null);
+            case TOP_K -> throw new IllegalArgumentException("--decoding top-k is not implemented by the DJL engine");
+            case SPECULATIVE -> {
                 if (draft == null) throw new IllegalArgumentException("--decoding speculative needs --draft <preset|dir>");
-                yield new Decoding.Speculative(ModelSource.parse(draft, seed + 1), gamma, acceptanceRate,
-                        greedyVerify ? 0 : temperature);
+                yield new DecodingSpec(strategy, null, greedyVerify ? null : temperature, null, null, draft, gamma,
+                        null, acceptanceRate);
             }
-            default -> throw new IllegalArgumentException("unknown --decoding '" + decoding
-                    + "' (use greedy, temperature, top-p, beam or speculative)");
         };
+        return spec.toInference(name -> ModelSource.parse(name, seed + 1));
     }
 
     private Prompt prompt() {

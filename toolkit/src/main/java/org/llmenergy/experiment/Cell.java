@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param output   generated tokens per request, O (the first comes from prefill, O − 1 from decode steps)
  */
 public record Cell(String engine, String model, String device, String dtype, EngineFlags options,
-                   Decoding decoding, BatchSize batch, int input, int output) {
+                   DecodingSpec decoding, BatchSize batch, int input, int output) {
 
     public Cell {
         Objects.requireNonNull(engine, "engine");
@@ -45,7 +45,7 @@ public record Cell(String engine, String model, String device, String dtype, Eng
     /** @return a short label for progress lines, for example {@code tiny-15m B=8 I=512 O=64} */
     public String label() {
         return model + " B=" + batch + " I=" + input + " O=" + output
-                + (decoding.strategy().equals(Decoding.GREEDY) ? "" : " " + decoding.key())
+                + (decoding.strategy() == DecodingStrategy.GREEDY ? "" : " " + decoding.key())
                 + (options.flags().isEmpty() ? "" : " " + options.name());
     }
 }

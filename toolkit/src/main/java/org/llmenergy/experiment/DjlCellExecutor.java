@@ -54,7 +54,7 @@ final class DjlCellExecutor implements CellExecutor {
         RunSpec spec;
         try {
             spec = RunSpec.greedy(plan.batchSize(), plan.inputTokens(), plan.outputTokens(), decodingSeed(cell))
-                    .withDecoding(DecodingMapping.toInference(cell.decoding(), DjlCellExecutor::modelSource));
+                    .withDecoding(cell.decoding().toInference(DjlCellExecutor::modelSource));
         } catch (IllegalArgumentException e) {
             throw new CellFailure(CellFailure.Kind.UNSUPPORTED, cell, e.getMessage(), e);
         }

@@ -145,7 +145,7 @@ public final class SpecReader {
             }
         }
         List<EngineFlags> options = engineOptions(root.get("engineOptions"));
-        List<Decoding> decoding = decodings(root.get("decoding"));
+        List<DecodingSpec> decoding = decodings(root.get("decoding"));
         CellsSpec cells = cells(root.get("cells"));
         ProtocolSpec protocol = protocol(root.get("protocol"));
         BatchProbeSpec probe = batchProbe(root.get("batchProbe"));
@@ -232,24 +232,24 @@ public final class SpecReader {
         return all;
     }
 
-    private List<Decoding> decodings(JsonNode node) {
-        if (node == null) return List.of(Decoding.GREEDY_DECODING);
+    private List<DecodingSpec> decodings(JsonNode node) {
+        if (node == null) return List.of(DecodingSpec.GREEDY);
         if (!node.isArray() || node.isEmpty()) {
             problem("decoding", "must be a non-empty list of strategies");
             return List.of();
         }
-        List<Decoding> all = new ArrayList<>();
+        List<DecodingSpec> all = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (int k = 0; k < node.size(); k++) {
             String path = "decoding[" + k + "]";
-            Decoding d = decoding(node.get(k), path);
+            DecodingSpec d = decoding(node.get(k), path);
             if (d != null && !keys.add(d.key())) problem(path, "repeats '" + d.key() + "'");
             else if (d != null) all.add(d);
         }
         return all;
     }
 
-    private Decoding decoding(JsonNode d, String path) {
+    private DecodingSpec decoding(JsonNode d, String path) {
         if (d.isTextual()) d = STRICT.createObjectNode().put("strategy", d.asText());
         if (!d.isObject()) {
             problem(path, "must be a strategy name or an object with \"strategy\"");
@@ -257,49 +257,41 @@ public final class SpecReader {
         }
         keys(d, path, "strategy", "beamWidth", "temperature", "topP", "topK", "draftModel", "lookahead", "seed",
                 "acceptanceRate");
-        String strategy = string(d, path, "strategy", null);
-        if (strategy == null) {
+        String name = string(d, path, "strategy", null);
+        if (name == null) {
             if (d.get("strategy") == null) problem(path + ".strategy", "is required");
             return null;
         }
-        if (!Decoding.STRATEGIES.contains(strategy)) {
-            problem(path + ".strategy", "must be one of " + Decoding.STRATEGIES.stream().sorted().toList()
-                    + ", got '" + strategy + "'");
+        DecodingStrategy strategy;
+        try {
+            strategy = DecodingStrategy.parse(name);
+        } catch (IllegalArgumentException e) {
+            problem(path + ".strategy", "must be one of " + DecodingStrategy.labels() + ", got '" + name + "'");
             return null;
         }
-        Integer beam = optionalInt(d, path, "beamWidth", 1);
-        Double temperature = optionalNumber(d, path, "temperature", 0, false);
-        Double topP = optionalNumber(d, path, "topP", 0, false);
-        if (topP != null && topP > 1) problem(path + ".topP", "must be in (0, 1], got " + topP);
-        Integer topK = optionalInt(d, path, "topK", 1);
+        // Types are checked here; ranges, required parameters and defaults are DecodingSpec's rules.
+        Integer beam = optionalInt(d, path, "beamWidth", Integer.MIN_VALUE);
+        Double temperature = optionalNumber(d, path, "temperature", Double.NEGATIVE_INFINITY, true);
+        Double topP = optionalNumber(d, path, "topP", Double.NEGATIVE_INFINITY, true);
+        Integer topK = optionalInt(d, path, "topK", Integer.MIN_VALUE);
         String draft = string(d, path, "draftModel", null);
-        // The paper's speculative decoding looks ahead γ = 4 draft tokens (digest §2.3).
-        Integer lookahead = optionalInt(d, path, "lookahead", 1);
-        if (strategy.equals(Decoding.SPECULATIVE) && lookahead == null && d.get("lookahead") == null) lookahead = 4;
-        Double acceptanceRate = optionalNumber(d, path, "acceptanceRate", 0, true);
-        if (acceptanceRate != null && acceptanceRate > 1) {
-            problem(path + ".acceptanceRate", "must be in [0, 1], got " + acceptanceRate);
-        }
+        Integer lookahead = optionalInt(d, path, "lookahead", Integer.MIN_VALUE);
+        Double acceptanceRate = optionalNumber(d, path, "acceptanceRate", Double.NEGATIVE_INFINITY, true);
         Long seed = null;
         JsonNode s = d.get("seed");
         if (s != null) {
             if (s.isIntegralNumber() && s.canConvertToLong()) seed = s.longValue();
             else problem(path + ".seed", "must be an integer");
         }
-        String needs = switch (strategy) {
-            case Decoding.BEAM -> beam == null ? "beamWidth" : null;
-            case Decoding.TEMPERATURE -> temperature == null ? "temperature" : null;
-            case Decoding.TOP_P -> topP == null ? "topP" : null;
-            case Decoding.TOP_K -> topK == null ? "topK" : null;
-            case Decoding.SPECULATIVE -> draft == null ? "draftModel" : null;
-            default -> null;
-        };
-        if (needs != null) {
-            if (d.get(needs) == null) problem(path + "." + needs, "is required for strategy '" + strategy + "'");
+        DecodingSpec.problems(beam, temperature, topP, topK, lookahead, acceptanceRate)
+                .forEach((key, problem) -> problem(path + "." + key, problem));
+        String needs = strategy.requiredParameter();
+        if (needs != null && d.get(needs) == null) {
+            problem(path + "." + needs, "is required for strategy '" + strategy.label() + "'");
             return null;
         }
         if (!problemsFor(path)) return null;
-        return new Decoding(strategy, beam, temperature, topP, topK, draft, lookahead, seed, acceptanceRate);
+        return new DecodingSpec(strategy, beam, temperature, topP, topK, draft, lookahead, seed, acceptanceRate);
     }
 
     private CellsSpec cells(JsonNode node) {

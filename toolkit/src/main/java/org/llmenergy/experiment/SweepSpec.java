@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param batchProbe    how "max" batches are found
  */
 public record SweepSpec(String name, String engine, List<String> models, String device, String dtype,
-                        List<EngineFlags> engineOptions, List<Decoding> decoding, CellsSpec cells,
+                        List<EngineFlags> engineOptions, List<DecodingSpec> decoding, CellsSpec cells,
                         ProtocolSpec protocol, BatchProbeSpec batchProbe) {
 
     public SweepSpec {
@@ -77,7 +77,7 @@ public record SweepSpec(String name, String engine, List<String> models, String 
         List<CellShape> shapes = cells.shapes();
         for (String model : models) {
             for (EngineFlags options : engineOptions) {
-                for (Decoding d : decoding) {
+                for (DecodingSpec d : decoding) {
                     for (CellShape s : shapes) {
                         Cell c = new Cell(engine, model, device, dtype, options, d, s.batch(), s.input(), s.output());
                         unique.putIfAbsent(c.key(), c);

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BatchProberTest {
-    static final Cell CELL = new Cell("synthetic", "m", "cpu", "fp32", EngineFlags.DEFAULT, Decoding.GREEDY_DECODING,
+    static final Cell CELL = new Cell("synthetic", "m", "cpu", "fp32", EngineFlags.DEFAULT, DecodingSpec.GREEDY,
             BatchSize.LARGEST, 64, 64);
 
     static BatchResolution resolve(int fits, Integer predicted, boolean probeUp, int cap) throws Exception {

@@ -26,7 +26,7 @@ class SpecReaderTest {
         assertEquals("cpu", s.device());
         assertEquals("fp32", s.dtype());
         assertEquals(List.of(EngineFlags.DEFAULT), s.engineOptions());
-        assertEquals(List.of(Decoding.GREEDY_DECODING), s.decoding());
+        assertEquals(List.of(DecodingSpec.GREEDY), s.decoding());
         assertEquals(new ProtocolSpec(20, 3, 10, 10, 1024, 256, 4096, true), s.protocol());
         assertEquals(BatchProbeSpec.DEFAULT, s.batchProbe());
         assertEquals(List.of("djl|tiny-15m|cpu|fp32|default{}|greedy|b=1|i=8|o=4"),
