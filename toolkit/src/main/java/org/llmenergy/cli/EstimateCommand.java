@@ -199,7 +199,7 @@ final class EstimateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (src == Source.RESULTS && models.gpu == null) {
             err.println("note: the theoretical baseline assumes " + gpuSpec.name() + " at its peak; the results were measured on "
-                    + records.stream().map(r -> r.cell().device()).findFirst().orElse("an unknown device")
+                    + records.stream().map(r -> r.cell().device().label()).findFirst().orElse("an unknown device")
                     + ", so '% above theoretical' compares different hardware unless --gpu names the measured device");
         }
         for (Exclusion e : price.exclusions()) err.println("excluded: " + describe(e));

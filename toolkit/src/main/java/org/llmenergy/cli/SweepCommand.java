@@ -142,7 +142,7 @@ final class SweepCommand implements Callable<Integer> {
             Cell c = cells.get(i);
             n++;
             if (csv) {
-                o.println(String.join(",", Integer.toString(i), c.model(), c.device(), c.dtype(),
+                o.println(String.join(",", Integer.toString(i), c.model(), c.device().label(), c.dtype().label(),
                         quote(c.options().key()), quote(c.decoding().key()), c.batch().toString(),
                         Integer.toString(c.input()), Integer.toString(c.output()), quote(c.key())));
             } else {

@@ -1,6 +1,8 @@
 package org.llmenergy.experiment;
 
 import java.util.Objects;
+import org.llmenergy.inference.ComputeDevice;
+import org.llmenergy.model.Precision;
 
 /**
  * One measured configuration of a sweep: which model runs where, how, and on what shape of batch. Every
@@ -9,15 +11,15 @@ import java.util.Objects;
  *
  * @param engine   the backend name that runs it ({@code "djl"} by default; see {@link Backends})
  * @param model    a model preset name or a checkpoint directory
- * @param device   {@code "cpu"} or {@code "gpu"} (optionally {@code "gpu:0"}, …)
- * @param dtype    {@code "fp32"}, {@code "bf16"} or {@code "fp16"}
+ * @param device   where it runs; results files write its label ({@code "cpu"}, {@code "gpu:0"}, …)
+ * @param dtype    weights and activations precision; results files write its label ({@code "fp32"}, …)
  * @param options  the engine flags
  * @param decoding the decoding strategy
  * @param batch    sequences per batch, or {@link BatchSize#LARGEST}
  * @param input    prompt tokens per request, I
  * @param output   generated tokens per request, O (the first comes from prefill, O − 1 from decode steps)
  */
-public record Cell(String engine, String model, String device, String dtype, EngineFlags options,
+public record Cell(String engine, String model, ComputeDevice device, Precision dtype, EngineFlags options,
                    DecodingSpec decoding, BatchSize batch, int input, int output) {
 
     public Cell {
@@ -38,7 +40,7 @@ public record Cell(String engine, String model, String device, String dtype, Eng
      * @return for example {@code djl|tiny-15m|cpu|fp32|default{}|greedy|b=8|i=512|o=64}
      */
     public String key() {
-        return String.join("|", engine, model, device, dtype, options.key(), decoding.key(),
+        return String.join("|", engine, model, device.label(), dtype.label(), options.key(), decoding.key(),
                 "b=" + batch, "i=" + input, "o=" + output);
     }
 

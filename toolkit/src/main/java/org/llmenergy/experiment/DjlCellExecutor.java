@@ -114,13 +114,13 @@ final class DjlCellExecutor implements CellExecutor {
     }
 
     private InferenceEngine engine(Cell cell) throws CellFailure {
-        String key = cell.model() + "|" + cell.device() + "|" + cell.dtype();
+        String key = cell.model() + "|" + cell.device().label() + "|" + cell.dtype().label();
         InferenceEngine engine = engines.get(key);
         if (engine != null) return engine;
         try {
             var options = org.llmenergy.inference.EngineOptions.cpu()
-                    .withDevice(ComputeDevice.parse(cell.device()))
-                    .withPrecision(DjlDataTypes.parse(cell.dtype()));
+                    .withDevice(cell.device())
+                    .withPrecision(cell.dtype());
             engine = InferenceEngine.load(modelSource(cell.model()), options);
         } catch (RuntimeException | OutOfMemoryError e) {
             throw failure(cell, e);

@@ -12,12 +12,15 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.util.function.Function;
+import org.llmenergy.inference.ComputeDevice;
+import org.llmenergy.model.Precision;
 import org.llmenergy.units.Provenance;
 
 /**
- * The Jackson mapper for specs and results: provenance sources written by their stable labels
- * ({@code "nvml-counter"}, …), map entries in key order so output is deterministic, unknown fields ignored on
- * reading so that newer records still load.
+ * The Jackson mapper for specs and results: provenance sources, devices and precisions written by their stable
+ * labels ({@code "nvml-counter"}, {@code "gpu:0"}, {@code "fp16"}, …), map entries in key order so output is
+ * deterministic, unknown fields ignored on reading so that newer records still load.
  */
 public final class ExperimentJson {
     private static final ObjectMapper MAPPER = build();
@@ -28,23 +31,30 @@ public final class ExperimentJson {
     public static ObjectMapper mapper() { return MAPPER; }
 
     private static ObjectMapper build() {
-        SimpleModule labels = new SimpleModule("provenance-labels");
-        labels.addSerializer(Provenance.Source.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Provenance.Source s, JsonGenerator g, SerializerProvider p) throws IOException {
-                g.writeString(s.label());
-            }
-        });
-        labels.addDeserializer(Provenance.Source.class, new JsonDeserializer<>() {
-            @Override
-            public Provenance.Source deserialize(JsonParser p, DeserializationContext c) throws IOException {
-                return Provenance.Source.fromLabel(p.getValueAsString());
-            }
-        });
+        SimpleModule labels = new SimpleModule("labels");
+        byLabel(labels, Provenance.Source.class, Provenance.Source::label, Provenance.Source::fromLabel);
+        byLabel(labels, ComputeDevice.class, ComputeDevice::label, ComputeDevice::parse);
+        byLabel(labels, Precision.class, Precision::label, Precision::parse);
         return JsonMapper.builder()
                 .addModule(labels)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .build();
+    }
+
+    private static <T> void byLabel(SimpleModule module, Class<T> type, Function<T, String> label,
+                                    Function<String, T> parse) {
+        module.addSerializer(type, new JsonSerializer<T>() {
+            @Override
+            public void serialize(T value, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeString(label.apply(value));
+            }
+        });
+        module.addDeserializer(type, new JsonDeserializer<T>() {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext c) throws IOException {
+                return parse.apply(p.getValueAsString());
+            }
+        });
     }
 }

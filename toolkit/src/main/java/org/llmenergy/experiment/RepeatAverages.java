@@ -88,7 +88,7 @@ public final class RepeatAverages {
      *         dtype, engine options and decoding (everything in the key but batch and lengths)
      */
     public static String configuration(Cell c) {
-        return String.join("|", c.engine(), c.model(), c.device(), c.dtype(), c.options().key(), c.decoding().key());
+        return String.join("|", c.engine(), c.model(), c.device().label(), c.dtype().label(), c.options().key(), c.decoding().key());
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
+import org.llmenergy.inference.ComputeDevice;
 import org.llmenergy.inference.DjlDataTypes;
 import org.llmenergy.workload.BinCount;
 
@@ -57,7 +57,6 @@ public final class SpecReader {
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-    private static final Pattern DEVICE = Pattern.compile("cpu|gpu(:\\d+)?");
 
     private final String source;
     private final Path baseDir;
@@ -133,8 +132,12 @@ public final class SpecReader {
         String engine = string(root, "", "engine", "djl");
         List<String> models = models(root);
         String device = string(root, "", "device", "cpu");
-        if (device != null && !DEVICE.matcher(device).matches()) {
-            problem("device", "must be cpu, gpu or gpu:N, got '" + device + "'");
+        if (device != null) {
+            try {
+                ComputeDevice.parse(device);
+            } catch (IllegalArgumentException e) {
+                problem("device", "must be cpu, gpu or gpu:N, got '" + device + "'");
+            }
         }
         String dtype = string(root, "", "dtype", "fp32");
         if (dtype != null) {

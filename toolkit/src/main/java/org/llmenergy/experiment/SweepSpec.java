@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.llmenergy.inference.ComputeDevice;
+import org.llmenergy.model.Precision;
 
 /**
  * A sweep as read from its JSON spec (see {@link SpecReader} for the format), with every default filled in.
@@ -75,11 +77,13 @@ public record SweepSpec(String name, String engine, List<String> models, String 
     public List<Cell> expandCells() {
         Map<String, Cell> unique = new LinkedHashMap<>();
         List<CellShape> shapes = cells.shapes();
+        ComputeDevice where = ComputeDevice.parse(device);
+        Precision precision = Precision.parse(dtype);
         for (String model : models) {
             for (EngineFlags options : engineOptions) {
                 for (DecodingSpec d : decoding) {
                     for (CellShape s : shapes) {
-                        Cell c = new Cell(engine, model, device, dtype, options, d, s.batch(), s.input(), s.output());
+                        Cell c = new Cell(engine, model, where, precision, options, d, s.batch(), s.input(), s.output());
                         unique.putIfAbsent(c.key(), c);
                     }
                 }

@@ -68,7 +68,7 @@ public final class MeasuredPoints {
      */
     public static String configuration(Cell c) {
         String opts = c.options().flags().isEmpty() ? "" : ", " + c.options().name();
-        return c.model() + " " + c.device() + " " + c.dtype() + " (" + c.engine() + opts + ")";
+        return c.model() + " " + c.device().label() + " " + c.dtype().label() + " (" + c.engine() + opts + ")";
     }
 
     /**

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.llmenergy.inference.ComputeDevice;
+import org.llmenergy.model.Precision;
 import org.junit.jupiter.api.Test;
 
 class BatchProberTest {
-    static final Cell CELL = new Cell("synthetic", "m", "cpu", "fp32", EngineFlags.DEFAULT, DecodingSpec.GREEDY,
+    static final Cell CELL = new Cell("synthetic", "m", ComputeDevice.CPU, Precision.FP32, EngineFlags.DEFAULT, DecodingSpec.GREEDY,
             BatchSize.LARGEST, 64, 64);
 
     static BatchResolution resolve(int fits, Integer predicted, boolean probeUp, int cap) throws Exception {

@@ -31,7 +31,7 @@ class EmbeddedSweepTest {
         assertEquals("cpu", cpu.device());
         assertEquals("gpu:0", gpu.device());
         assertEquals("reproduce-gpu", gpu.name());
-        assertTrue(gpu.expandCells().stream().allMatch(c -> c.device().equals("gpu:0")), "every cell runs on the GPU");
+        assertTrue(gpu.expandCells().stream().allMatch(c -> c.device().label().equals("gpu:0")), "every cell runs on the GPU");
         assertEquals(cpu.cells(), gpu.cells(), "only the device differs");
         assertEquals(cpu.protocol(), gpu.protocol());
         assertNotEquals(cpu.hash(), gpu.hash(), "a GPU sweep never resumes a CPU one");
