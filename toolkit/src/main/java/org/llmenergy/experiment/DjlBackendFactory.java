@@ -8,6 +8,7 @@ import org.llmenergy.energy.EnergyMeter;
 import org.llmenergy.energy.MeterOptions;
 import org.llmenergy.energy.MeterUnavailableException;
 import org.llmenergy.energy.Meters;
+import org.llmenergy.inference.ComputeDevice;
 import org.llmenergy.model.LmHeadPolicy;
 import org.llmenergy.model.MemoryAssumptions;
 import org.llmenergy.model.MemoryModel;
@@ -54,7 +55,7 @@ public final class DjlBackendFactory implements BackendFactory {
     /**
      * Opens the meter for a device.
      *
-     * @param device {@code cpu} or {@code gpu[:n]}
+     * @param device {@code cpu}, {@code gpu[:n]} or another {@link ComputeDevice#parse} spelling
      * @return the meter; its {@link EnergyMeter#choice()} says what was chosen and why
      */
     public static EnergyMeter openMeter(String device) {
@@ -62,14 +63,14 @@ public final class DjlBackendFactory implements BackendFactory {
     }
 
     /**
-     * @param device {@code cpu} or {@code gpu[:n]}
+     * @param device {@code cpu}, {@code gpu[:n]} or another {@link ComputeDevice#parse} spelling
      * @param named  {@code auto|nvml|rapl|cpu-estimate}, or null for the device's default
      * @return the meter
      */
     public static EnergyMeter openMeter(String device, String named) {
         MeterOptions options = MeterOptions.defaults();
         if (named != null && !named.isBlank()) return Meters.open(named.trim(), options);
-        if (device != null && device.startsWith("gpu")) return Meters.open("nvml", options);
+        if (device != null && ComputeDevice.parse(device).gpu()) return Meters.open("nvml", options);
         try {
             return Meters.open("rapl", options);
         } catch (MeterUnavailableException e) {
@@ -90,7 +91,7 @@ public final class DjlBackendFactory implements BackendFactory {
      * decides), since the device's memory is not known here before the engine loads.
      */
     private static BatchPredictor predictor(String device) {
-        if (device != null && device.startsWith("gpu")) return BatchPredictor.NONE;
+        if (device != null && ComputeDevice.parse(device).gpu()) return BatchPredictor.NONE;
         long physical = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
         MemoryAssumptions eagerFp32 = new MemoryAssumptions(Precision.FP32, Precision.FP32, Precision.FP32, 0.5,
                 1L << 30, 1, 0, LmHeadPolicy.LAST_POSITION, true, 1024);
