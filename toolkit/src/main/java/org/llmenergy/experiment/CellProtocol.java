@@ -167,16 +167,16 @@ final class CellProtocol {
     }
 
     private ResultRecord record(int index, Cell cell, int repeat, BatchResolution batch, RepeatMeasurement m, Instant start) {
-        return new ResultRecord(ResultRecord.SCHEMA, ResultRecord.MEASUREMENT, stamp.specHash(), stamp.specName(), index,
-                cell.key(), cell, repeat, stamp.repeats(), batch, m, null, stamp.idle(), stamp.environment(),
+        return new ResultRecord.Measured(ResultRecord.SCHEMA, stamp.specHash(), stamp.specName(), index,
+                cell.key(), cell, repeat, stamp.repeats(), batch, m, stamp.idle(), stamp.environment(),
                 stamp.shard(), start.toString(), clock.instant().toString());
     }
 
     private ResultRecord failure(int index, Cell cell, BatchResolution batch, String stage, Integer repeat, String kind,
                                  String message, String exception, Instant start) {
         FailureInfo info = new FailureInfo(kind, stage, batch == null ? null : batch.resolved(), repeat, message, exception);
-        return new ResultRecord(ResultRecord.SCHEMA, ResultRecord.FAILURE, stamp.specHash(), stamp.specName(), index,
-                cell.key(), cell, null, stamp.repeats(), batch, null, info, stamp.idle(), stamp.environment(),
+        return new ResultRecord.Failed(ResultRecord.SCHEMA, stamp.specHash(), stamp.specName(), index,
+                cell.key(), cell, stamp.repeats(), batch, info, stamp.idle(), stamp.environment(),
                 stamp.shard(), start.toString(), clock.instant().toString());
     }
 }

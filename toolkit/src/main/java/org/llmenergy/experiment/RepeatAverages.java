@@ -76,7 +76,7 @@ public final class RepeatAverages {
     public static Map<String, List<ResultRecord>> byCell(List<ResultRecord> records) {
         Map<String, List<ResultRecord>> cells = new LinkedHashMap<>();
         for (ResultRecord r : records) {
-            if (!ResultRecord.MEASUREMENT.equals(r.type()) || r.measurement() == null) continue;
+            if (!(r instanceof ResultRecord.Measured)) continue;
             cells.computeIfAbsent(r.cellKey(), k -> new ArrayList<>()).add(r);
         }
         return cells;
@@ -99,7 +99,7 @@ public final class RepeatAverages {
     public static void requireOneConfiguration(List<ResultRecord> records, String purpose) {
         Set<String> seen = new LinkedHashSet<>();
         for (ResultRecord r : records) {
-            if (ResultRecord.MEASUREMENT.equals(r.type()) && r.measurement() != null) seen.add(configuration(r.cell()));
+            if (r instanceof ResultRecord.Measured) seen.add(configuration(r.cell()));
         }
         if (seen.size() > 1) {
             throw new IllegalArgumentException("the records mix " + seen.size() + " configurations " + seen + "; " + purpose

@@ -117,8 +117,8 @@ public final class MeasuredPoints {
         RepeatAverages.requireOneConfiguration(records, "estimating a workload");
         List<BatchEnergy> out = new ArrayList<>();
         for (ResultRecord r : records) {
-            if (!ResultRecord.MEASUREMENT.equals(r.type()) || r.measurement() == null) continue;
-            RepeatMeasurement m = r.measurement();
+            if (!(r instanceof ResultRecord.Measured measured)) continue;
+            RepeatMeasurement m = measured.measurement();
             EnergyAmounts a = amounts(m.energy().total(), basis);
             if (RepeatAverages.whyUnusable(a, a.joules()) != null || m.batches() < 1) continue;
             out.add(new BatchEnergy(m.inputTokens(), m.outputTokens(), m.batchSize(), a.joules() / m.batches(), a.provenance()));

@@ -10,8 +10,8 @@ final class SweepDescription {
 
     /** @return one line on what the sweep measured and with which meter */
     static String of(List<ResultRecord> sweep) {
-        long measured = sweep.stream().filter(r -> r.measurement() != null).count();
-        long failed = sweep.stream().filter(r -> r.failure() != null).count();
+        long failed = sweep.stream().filter(ResultRecord::isFailure).count();
+        long measured = sweep.size() - failed;
         String cpu = sweep.stream().map(r -> r.environment().cpuModel()).filter(Objects::nonNull).findFirst().orElse("unknown CPU");
         String source = measuredSource(sweep);
         return measured + " measured repeats and " + failed + " failures of the tiny-15m preset on " + cpu
