@@ -15,7 +15,7 @@ import java.util.Map;
  *       {@code cell.input()} and {@code cell.output()} are the cell's nominal values; the plan's win).</li>
  *   <li>When {@code plan.measureEnergy()}, return {@link CellRun#energy()} for one window around all batches,
  *       device synchronised at both ends; when {@code plan.phaseWindows()}, also the summed prefill and decode
- *       windows. A reading that cannot be taken is {@link EnergyReading#missing} with a reason, never 0.</li>
+ *       windows. A reading that cannot be taken is {@link org.llmenergy.energy.EnergyFigure#unavailable} with a reason, never 0.</li>
  *   <li>Readings are gross (provenance {@code netOfIdle == false}); the protocol subtracts idle power.</li>
  *   <li>Throw {@link CellFailure} of kind {@link CellFailure.Kind#OUT_OF_MEMORY} when a batch does not fit
  *       (the prober bisects on it), and another kind for other failures. The executor must stay usable for

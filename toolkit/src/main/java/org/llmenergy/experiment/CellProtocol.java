@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import org.llmenergy.energy.EnergyFigure;
 
 /**
  * The measurement protocol for one cell (digest §2.6):
@@ -153,8 +154,8 @@ final class CellProtocol {
         } else if (run.outputTokens() != plan.plannedOutputTokens()) {
             problem = "generated " + run.outputTokens() + " tokens, the plan forces exactly " + plan.plannedOutputTokens();
         } else {
-            for (EnergyReading e : new EnergyReading[] {run.energy(), run.prefillEnergy(), run.decodeEnergy()}) {
-                if (e.present() && e.provenance().netOfIdle()) {
+            for (EnergyFigure e : new EnergyFigure[] {run.energy(), run.prefillEnergy(), run.decodeEnergy()}) {
+                if (e.isPresent() && e.provenance().netOfIdle()) {
                     problem = "returned an energy net of idle; the protocol expects gross readings";
                 }
             }

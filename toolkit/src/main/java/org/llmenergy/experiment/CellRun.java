@@ -1,6 +1,7 @@
 package org.llmenergy.experiment;
 
 import java.util.Objects;
+import org.llmenergy.energy.EnergyFigure;
 
 /**
  * What a {@link CellExecutor} reports for one {@link RunPlan}: counts, times and gross energy readings. Times
@@ -18,8 +19,8 @@ import java.util.Objects;
  * @param decodeEnergy   energy of the decode phase windows, summed over batches (gross)
  */
 public record CellRun(int examples, long inputTokens, long outputTokens, double e2eS, Double prefillS,
-                      Double decodeS, EnergyReading energy, EnergyReading prefillEnergy,
-                      EnergyReading decodeEnergy) {
+                      Double decodeS, EnergyFigure energy, EnergyFigure prefillEnergy,
+                      EnergyFigure decodeEnergy) {
     public CellRun {
         Objects.requireNonNull(energy, "energy");
         Objects.requireNonNull(prefillEnergy, "prefillEnergy");
@@ -29,7 +30,7 @@ public record CellRun(int examples, long inputTokens, long outputTokens, double 
 
     /** @return a run that was timed but not metered (probes and warm-up) */
     public static CellRun unmetered(int examples, long inputTokens, long outputTokens, double e2eS, String reason) {
-        EnergyReading none = EnergyReading.missing(reason);
+        EnergyFigure none = EnergyFigure.unavailable(reason);
         return new CellRun(examples, inputTokens, outputTokens, e2eS, null, null, none, none, none);
     }
 }

@@ -79,11 +79,11 @@ final class DjlCellExecutor implements CellExecutor {
         double e2eS = (System.nanoTime() - start) / 1e9;
         long inputTokens = (long) plan.examples() * plan.inputTokens();
         if (total == null) {
-            EnergyReading none = EnergyReading.missing("energy not requested for a " + plan.purpose() + " run");
+            EnergyFigure none = EnergyFigure.unavailable("energy not requested for a " + plan.purpose() + " run");
             return new CellRun(plan.examples(), inputTokens, outputTokens, e2eS, prefillS, decodeS, none, none, none);
         }
         total.end();
-        EnergyReading noPhases = EnergyReading.missing("phase windows not requested for this run");
+        EnergyFigure noPhases = EnergyFigure.unavailable("phase windows not requested for this run");
         return new CellRun(plan.examples(), inputTokens, outputTokens, e2eS, prefillS, decodeS,
                 reading(List.of(total.measurement())),
                 plan.phaseWindows() ? reading(phases.prefill) : noPhases,
@@ -144,16 +144,16 @@ final class DjlCellExecutor implements CellExecutor {
     }
 
     /** Sums the windows' gross energy; one missing window makes the sum missing, with that window's reason. */
-    private static EnergyReading reading(List<Measurement> windows) {
-        if (windows.isEmpty()) return EnergyReading.missing("no window of this phase was opened");
+    private static EnergyFigure reading(List<Measurement> windows) {
+        if (windows.isEmpty()) return EnergyFigure.unavailable("no window of this phase was opened");
         double joules = 0;
         for (Measurement m : windows) {
             EnergyFigure f = m.total();
-            if (!f.isPresent()) return EnergyReading.missing(m.name() + ": " + f.unavailableReason());
+            if (!f.isPresent()) return EnergyFigure.unavailable(m.name() + ": " + f.unavailableReason());
             joules += f.joules();
         }
         Provenance first = windows.get(0).total().provenance();
-        if (windows.size() == 1) return EnergyReading.of(joules, first);
+        if (windows.size() == 1) return EnergyFigure.of(joules, first);
         Measurement last = windows.get(windows.size() - 1);
         List<String> reasons = new ArrayList<>();
         boolean valid = true;
@@ -167,7 +167,7 @@ final class DjlCellExecutor implements CellExecutor {
         Provenance summed = new Provenance(first.source(), first.devices(), first.driver(), first.samplingIntervalS(),
                 first.windowStartS(), last.total().provenance().windowEndS(), false, valid,
                 reasons.stream().distinct().toList(), details);
-        return EnergyReading.of(joules, summed);
+        return EnergyFigure.of(joules, summed);
     }
 
     /** Opens and closes the phase windows on the engine's phase edges and keeps their measurements. */

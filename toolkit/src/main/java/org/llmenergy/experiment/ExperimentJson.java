@@ -1,5 +1,9 @@
 package org.llmenergy.experiment;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -13,6 +17,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.util.function.Function;
+import org.llmenergy.energy.EnergyFigure;
 import org.llmenergy.inference.ComputeDevice;
 import org.llmenergy.model.Precision;
 import org.llmenergy.units.Provenance;
@@ -20,7 +25,8 @@ import org.llmenergy.units.Provenance;
 /**
  * The Jackson mapper for specs and results: provenance sources, devices and precisions written by their stable
  * labels ({@code "nvml-counter"}, {@code "gpu:0"}, {@code "fp16"}, …), map entries in key order so output is
- * deterministic, unknown fields ignored on reading so that newer records still load.
+ * deterministic, unknown fields ignored on reading so that newer records still load. An {@link EnergyFigure} keeps
+ * the results layout of schema 1: {@code {"joules", "provenance", "missingReason"}}.
  */
 public final class ExperimentJson {
     private static final ObjectMapper MAPPER = build();
@@ -37,9 +43,22 @@ public final class ExperimentJson {
         byLabel(labels, Precision.class, Precision::label, Precision::parse);
         return JsonMapper.builder()
                 .addModule(labels)
+                .addMixIn(EnergyFigure.class, EnergyFigureLayout.class)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .build();
+    }
+
+    /** The results files' field names and order for {@link EnergyFigure} (schema 1). */
+    @JsonPropertyOrder({"joules", "provenance", "missingReason"})
+    @JsonIgnoreProperties(value = {"present", "valid", "estimate"}, allowGetters = false)
+    private abstract static class EnergyFigureLayout {
+        @JsonCreator
+        EnergyFigureLayout(@JsonProperty("joules") Double joules, @JsonProperty("missingReason") String unavailableReason,
+                           @JsonProperty("provenance") Provenance provenance) {}
+
+        @JsonProperty("missingReason")
+        abstract String unavailableReason();
     }
 
     private static <T> void byLabel(SimpleModule module, Class<T> type, Function<T, String> label,

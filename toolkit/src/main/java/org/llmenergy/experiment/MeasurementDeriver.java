@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.llmenergy.energy.EnergyFigure;
 import org.llmenergy.units.Provenance;
 
 /**
@@ -44,10 +45,10 @@ final class MeasurementDeriver {
     }
 
     private static PhaseEnergy figure(String method, Double seconds, int requests, long tokens, String kind,
-                                       EnergyReading reading, IdlePower idle) {
-        EnergyAmounts gross = reading.present()
+                                       EnergyFigure reading, IdlePower idle) {
+        EnergyAmounts gross = reading.isPresent()
                 ? amounts(reading.joules(), seconds, requests, tokens, reading.provenance())
-                : EnergyAmounts.missing(reading.missingReason());
+                : EnergyAmounts.missing(reading.unavailableReason());
         return new PhaseEnergy(method, seconds, requests, tokens, kind, gross, net(gross, seconds, requests, tokens, idle));
     }
 
@@ -58,11 +59,11 @@ final class MeasurementDeriver {
     private static PhaseEnergy subtraction(CellRun full, CellRun prefill, int requests, long tokens, IdlePower idle) {
         Double seconds = full.e2eS() - prefill.e2eS();
         EnergyAmounts gross;
-        if (!full.energy().present() || !prefill.energy().present()) {
+        if (!full.energy().isPresent() || !prefill.energy().isPresent()) {
             gross = EnergyAmounts.missing("needs both runs' energy: full run "
-                    + (full.energy().present() ? "present" : "absent (" + full.energy().missingReason() + ")")
-                    + ", prefill run " + (prefill.energy().present() ? "present"
-                    : "absent (" + prefill.energy().missingReason() + ")"));
+                    + (full.energy().isPresent() ? "present" : "absent (" + full.energy().unavailableReason() + ")")
+                    + ", prefill run " + (prefill.energy().isPresent() ? "present"
+                    : "absent (" + prefill.energy().unavailableReason() + ")"));
         } else {
             double joules = full.energy().joules() - prefill.energy().joules();
             Provenance f = full.energy().provenance();

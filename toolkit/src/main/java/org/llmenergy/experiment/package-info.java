@@ -9,7 +9,7 @@
  *       {@link org.llmenergy.experiment.Cell} and whose {@code hash()} identifies it in results.</li>
  *   <li>The engine seam: a {@link org.llmenergy.experiment.CellExecutor} runs one
  *       {@link org.llmenergy.experiment.RunPlan} and reports a {@link org.llmenergy.experiment.CellRun} (times,
- *       tokens, gross {@link org.llmenergy.experiment.EnergyReading}s) or throws a
+ *       tokens, gross {@link org.llmenergy.energy.EnergyFigure}s) or throws a
  *       {@link org.llmenergy.experiment.CellFailure}; an {@link org.llmenergy.experiment.IdleProbe} and a
  *       {@link org.llmenergy.experiment.BatchPredictor} complete a {@link org.llmenergy.experiment.Backend},
  *       registered by engine name in {@link org.llmenergy.experiment.Backends}.</li>

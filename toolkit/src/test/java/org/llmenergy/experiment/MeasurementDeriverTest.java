@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.llmenergy.energy.EnergyFigure;
 import org.llmenergy.units.Provenance;
 
 class MeasurementDeriverTest {
@@ -15,10 +16,10 @@ class MeasurementDeriverTest {
     static final IdlePower IDLE = IdlePower.of(50, 10, COUNTER);
 
     static CellRun run(RunPlan p, Double joules, double seconds) {
-        EnergyReading e = joules == null ? EnergyReading.missing("meter unavailable") : EnergyReading.of(joules, COUNTER);
+        EnergyFigure e = joules == null ? EnergyFigure.unavailable("meter unavailable") : EnergyFigure.of(joules, COUNTER);
         return new CellRun(p.examples(), p.plannedInputTokens(), p.plannedOutputTokens(), seconds, seconds / 4,
-                seconds * 3 / 4, e, e.present() ? EnergyReading.of(joules / 4, COUNTER) : e,
-                EnergyReading.missing("phase windows too short for the counter's 100 ms updates"));
+                seconds * 3 / 4, e, e.isPresent() ? EnergyFigure.of(joules / 4, COUNTER) : e,
+                EnergyFigure.unavailable("phase windows too short for the counter's 100 ms updates"));
     }
 
     @Test
@@ -78,8 +79,8 @@ class MeasurementDeriverTest {
 
     @Test
     void readingsRefuseZeroAsUnknown() {
-        assertThrows(IllegalArgumentException.class, () -> new EnergyReading(null, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new EnergyReading(1.0, null, null));
-        assertThrows(IllegalArgumentException.class, () -> new EnergyReading(Double.NaN, COUNTER, null));
+        assertThrows(IllegalArgumentException.class, () -> new EnergyFigure(null, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new EnergyFigure(1.0, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new EnergyFigure(Double.NaN, null, COUNTER));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import org.llmenergy.energy.EnergyFigure;
 import org.llmenergy.units.Provenance;
 
 /**
@@ -66,10 +67,10 @@ final class SyntheticExecutor implements CellExecutor {
         double start = 1_000_000.0;
         Provenance prov = new Provenance(Provenance.Source.MODEL, List.of("synthetic-device"), null, null, start,
                 start + (pre + dec) / WATTS, false, true, List.of(), Map.of("synthetic", "test executor"));
-        EnergyReading prefillWin = plan.phaseWindows() ? EnergyReading.of(pre, prov) : EnergyReading.missing("no phase windows asked");
-        EnergyReading decodeWin = plan.phaseWindows() ? EnergyReading.of(dec, prov) : EnergyReading.missing("no phase windows asked");
+        EnergyFigure prefillWin = plan.phaseWindows() ? EnergyFigure.of(pre, prov) : EnergyFigure.unavailable("no phase windows asked");
+        EnergyFigure decodeWin = plan.phaseWindows() ? EnergyFigure.of(dec, prov) : EnergyFigure.unavailable("no phase windows asked");
         return new CellRun(plan.examples(), in, out, (pre + dec) / WATTS, pre / WATTS, dec / WATTS,
-                EnergyReading.of(pre + dec, prov), prefillWin, decodeWin);
+                EnergyFigure.of(pre + dec, prov), prefillWin, decodeWin);
     }
 
     @Override
