@@ -2,6 +2,7 @@ package org.llmenergy.energy;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.llmenergy.units.MissingValue;
 import org.llmenergy.units.Provenance;
 
 /**
@@ -17,15 +18,10 @@ import org.llmenergy.units.Provenance;
 public record EnergyFigure(Double joules, String unavailableReason, Provenance provenance) {
 
     public EnergyFigure {
-        if ((joules == null) == (unavailableReason == null)) {
-            throw new IllegalArgumentException("an energy figure has either a value or a reason for its absence");
-        }
+        MissingValue.requireValueOrReason(joules, unavailableReason, "energy figure");
         if (joules != null && provenance == null) throw new IllegalArgumentException("an energy figure needs provenance");
         if (joules != null && !Double.isFinite(joules)) {
             throw new IllegalArgumentException("energy must be finite, was " + joules);
-        }
-        if (unavailableReason != null && unavailableReason.isBlank()) {
-            throw new IllegalArgumentException("an absent energy figure needs a reason");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.llmenergy.experiment;
 
+import org.llmenergy.units.MissingValue;
 import org.llmenergy.units.Provenance;
 
 /**
@@ -17,6 +18,10 @@ import org.llmenergy.units.Provenance;
  */
 public record EnergyAmounts(Double joules, Double per1024J, Double perRequestJ, Double perTokenJ, Double meanPowerW,
                             Provenance provenance, String missingReason) {
+    public EnergyAmounts {
+        MissingValue.requireValueOrReason(joules, missingReason, "energy");
+    }
+
     /** @return an absent figure with why */
     public static EnergyAmounts missing(String reason) { return new EnergyAmounts(null, null, null, null, null, null, reason); }
 }

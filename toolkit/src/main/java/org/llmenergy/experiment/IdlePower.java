@@ -1,5 +1,6 @@
 package org.llmenergy.experiment;
 
+import org.llmenergy.units.MissingValue;
 import org.llmenergy.units.Provenance;
 
 /**
@@ -12,9 +13,7 @@ import org.llmenergy.units.Provenance;
  */
 public record IdlePower(Double watts, double seconds, Provenance provenance, String missingReason) {
     public IdlePower {
-        if (watts == null && (missingReason == null || missingReason.isBlank())) {
-            throw new IllegalArgumentException("an absent idle power needs a reason");
-        }
+        MissingValue.requireValueOrReason(watts, missingReason, "idle power");
         if (watts != null && (provenance == null || !Double.isFinite(watts) || watts < 0)) {
             throw new IllegalArgumentException("idle power needs provenance and a finite value >= 0, got " + watts);
         }

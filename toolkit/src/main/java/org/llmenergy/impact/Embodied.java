@@ -1,6 +1,7 @@
 package org.llmenergy.impact;
 
 import java.util.Locale;
+import org.llmenergy.units.MissingValue;
 
 /**
  * Manufacturing (embodied) footprints of GPUs, from manufacturers' product carbon footprints. A GPU without a
@@ -30,7 +31,7 @@ public final class Embodied {
      */
     public record Footprint(String gpu, Factor perGpu, String missingReason) {
         public Footprint {
-            if ((perGpu == null) == (missingReason == null)) throw new IllegalArgumentException("a footprint needs a value or a reason");
+            MissingValue.requireValueOrReason(perGpu, missingReason, "footprint");
         }
     }
 

@@ -2,6 +2,7 @@ package org.llmenergy.impact;
 
 import java.util.Objects;
 import org.llmenergy.units.Interval;
+import org.llmenergy.units.MissingValue;
 
 /**
  * One impact figure: an interval (90 %, carried from the energy's interval) in {@code unit}, or its absence with
@@ -14,10 +15,7 @@ import org.llmenergy.units.Interval;
 public record ImpactValue(Interval interval, String unit, String missingReason) {
     public ImpactValue {
         Objects.requireNonNull(unit, "unit");
-        if (interval == null && (missingReason == null || missingReason.isBlank())) {
-            throw new IllegalArgumentException("an absent " + unit + " figure needs a reason");
-        }
-        if (interval != null && missingReason != null) throw new IllegalArgumentException("a present figure has no missing reason");
+        MissingValue.requireValueOrReason(interval, missingReason, unit + " figure");
     }
 
     /** @return a present figure */
