@@ -22,8 +22,13 @@ public final class Meters {
 
     /** @return a meter of that kind; throws {@link MeterUnavailableException} with the reason when impossible */
     public static EnergyMeter open(MeterKind kind, MeterOptions options) {
-        MeterBackend backend = backend(kind, options);
-        return new WindowedMeter(backend, options, new MeterChoice(kind, List.of(kind.label() + " requested")));
+        return open(kind, options, MeterClock.SYSTEM);
+    }
+
+    /** {@link #open(MeterKind, MeterOptions)} on another clock: the seam for tests' virtual time. */
+    static EnergyMeter open(MeterKind kind, MeterOptions options, MeterClock clock) {
+        MeterBackend backend = backend(kind, options, clock);
+        return new WindowedMeter(backend, options, new MeterChoice(kind, List.of(kind.label() + " requested")), clock);
     }
 
     /** @return NVML, else RAPL, else the CPU-time estimate, with the reasons in {@link EnergyMeter#choice()} */
@@ -55,8 +60,12 @@ public final class Meters {
     }
 
     private static MeterBackend backend(MeterKind kind, MeterOptions options) {
+        return backend(kind, options, MeterClock.SYSTEM);
+    }
+
+    private static MeterBackend backend(MeterKind kind, MeterOptions options, MeterClock clock) {
         return switch (kind) {
-            case NVML -> NvmlBackend.open(options);
+            case NVML -> NvmlBackend.open(options, clock);
             case RAPL -> RaplBackend.open(options.powercapRoot());
             case CPU_ESTIMATE -> CpuEstimateBackend.open(options);
         };

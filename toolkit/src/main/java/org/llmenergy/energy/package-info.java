@@ -11,6 +11,9 @@
  * window engine is shared. {@link org.llmenergy.energy.CommandMeasurement} measures a child command in a process
  * group of its own, forwarding SIGINT and SIGTERM to it and still ending the measurement. A power integral of
  * nothing but 0 W readings is unavailable (a powered device cannot draw 0 W), and a counter that disagrees with
- * the integral beyond the threshold is not valid. Uses {@code units} and {@code hardware} only.
+ * the integral beyond the threshold is not valid. Every reading is timed, and every wait and sampling tick
+ * scheduled, through one package-private clock seam whose only production implementation is the system clock;
+ * the tests put the engine and the fake NVML on one virtual clock instead. Uses {@code units} and
+ * {@code hardware} only.
  */
 package org.llmenergy.energy;

@@ -25,14 +25,6 @@ class RaplMeterTest {
         return MeterOptions.defaults().withPowercapRoot(root).withSamplingIntervalS(0);
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     @Test
     void packagesAndDramOfBothSocketsAreChannelsAndNestedZonesAreNotCountedTwice() {
         FakePowercap p = FakePowercap.twoSockets(tmp);
@@ -84,14 +76,15 @@ class RaplMeterTest {
         p.maxRange("intel-rapl:0", range);
         long step = 3_000_000L;
         MeterOptions o = MeterOptions.defaults().withPowercapRoot(p.root()).withSamplingIntervalS(0.005);
-        try (EnergyMeter meter = Meters.open(MeterKind.RAPL, o)) {
+        VirtualClock clock = new VirtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.RAPL, o, clock)) {
             Window w = meter.window("long", true);
             long value = 1_000_000L;
             for (int i = 0; i < 10; i++) { // 30 J through a 10-J counter: it wraps three times
                 value = (value + step) % range;
                 p.set("intel-rapl:0", value);
                 p.set("intel-rapl:1", 1_000_000L + i + 1);
-                sleep(30);
+                clock.advanceMs(30);
             }
             Measurement m = w.end();
             double expected = 10 * step * 1e-6;
