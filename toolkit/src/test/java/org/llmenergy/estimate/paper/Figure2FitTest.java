@@ -21,9 +21,6 @@ class Figure2FitTest {
         double heldOut = fit.rmsLogResidual(Figure2Fit.DECODE_INPUT_PANEL, FitResidual.Role.HELD_OUT);
         assertTrue(heldOut < 0.15, fit.describe());
         assertEquals(6, fit.residuals().stream().filter(r -> r.role() == FitResidual.Role.HELD_OUT).count());
-        System.out.println(fit.describe());
-        fit.residuals().forEach(r -> System.out.printf(java.util.Locale.ROOT, "  %-36s BS%-4d x=%-6d obs=%.3g fit=%.3g ln=%+.3f %s%n",
-                r.panel(), r.batchSize(), r.tokens(), r.observed(), r.fitted(), r.logResidual(), r.role()));
     }
 
     @Test
