@@ -173,7 +173,7 @@ public final class PaperNumbers {
                     b.isNumber() ? OptionalInt.of(b.asInt()) : OptionalInt.empty(), points));
         }
         return new PaperFigure(n, f.path("title").asText(), f.path("x").asText(), f.path("y").asText(), f.path("unit").asText(),
-                f.path("note").asText(""), series, digitized("Fig. " + n));
+                f.path("note").asText(""), f.path("trace").asText(null), series, digitized("Fig. " + n));
     }
 
     private static String trimNumber(double v) {
