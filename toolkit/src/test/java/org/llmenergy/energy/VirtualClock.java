@@ -7,7 +7,8 @@ import java.util.function.LongConsumer;
 /**
  * A {@link MeterClock} that moves only when the test says so. Periodic sampling runs on the test's own thread:
  * {@link #advance} steps through every tick that falls due, in order, so a window holds exactly the readings
- * its length implies however slow or busy the machine is. Use it from one thread.
+ * its length implies however slow or busy the machine is. Use it from one thread. A tick that throws fails the
+ * test at once (the system clock's sampler would note the failure and go on).
  */
 final class VirtualClock implements MeterClock {
     /** Where virtual time starts: positive, because the meter reads 0 as "never" for a lost channel's time. */
