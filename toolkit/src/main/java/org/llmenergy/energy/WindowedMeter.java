@@ -109,7 +109,7 @@ final class WindowedMeter implements EnergyMeter {
 
     @Override public double samplingIntervalS() { return intervalS; }
 
-    /** @return the sampling thread, or null when sampling is off (for the overhead benchmark) */
+    /** @return the sampling thread, or null when sampling is off or on a virtual clock (for the overhead benchmark) */
     Thread samplerThread() { return sampler instanceof PowerSampler p ? p.thread() : null; }
 
     /** One sampling tick: read, and forget what no window needs. */
