@@ -1,6 +1,5 @@
 package org.llmenergy.experiment;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +31,8 @@ import org.llmenergy.units.Provenance;
 final class DjlCellExecutor implements CellExecutor {
     /** Weight seed for preset models, so every cell of a sweep runs the same weights. */
     private static final long WEIGHT_SEED = 0;
+    /** Summed windows listed in a sum's provenance; more are counted, not listed, to keep result lines small. */
+    static final int MAX_LISTED_WINDOWS = 8;
 
     private final EnergyMeter meter;
     private final Map<String, InferenceEngine> engines = new HashMap<>();
@@ -172,19 +173,12 @@ final class DjlCellExecutor implements CellExecutor {
         }
         Provenance first = windows.get(0).total().provenance();
         if (windows.size() == 1) return EnergyReading.of(joules, first);
-        Measurement last = windows.get(windows.size() - 1);
-        List<String> reasons = new ArrayList<>();
-        boolean valid = true;
-        for (Measurement m : windows) {
-            valid &= m.total().provenance().valid();
-            reasons.addAll(m.total().provenance().reasons());
-        }
-        Map<String, String> details = new LinkedHashMap<>(first.details());
-        details.put("windows", Integer.toString(windows.size()));
-        details.put("summed", "gross energy of " + windows.size() + " '" + windows.get(0).name() + "' windows");
-        Provenance summed = new Provenance(first.source(), first.devices(), first.driver(), first.samplingIntervalS(),
-                first.windowStartS(), last.total().provenance().windowEndS(), false, valid,
-                reasons.stream().distinct().toList(), details);
+        // a run of many small batches would store thousands of near-identical inputs: list the first few
+        Provenance summed = Provenance.derivedFrom(windows.stream().map(m -> m.total().provenance()).toList())
+                .optNetOfIdle(false).optDerivedFromLimit(MAX_LISTED_WINDOWS)
+                .optDetail("windows", Integer.toString(windows.size()))
+                .optDetail("summed", "gross energy of " + windows.size() + " '" + windows.get(0).name() + "' windows")
+                .build();
         return EnergyReading.of(joules, summed);
     }
 }
