@@ -80,8 +80,8 @@ final class MeasureCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format must be text or json, was '" + format + "'");
         }
         if (intervalMs < 0) throw new IllegalArgumentException("--interval-ms must be >= 0, was " + intervalMs);
-        MeterOptions options = MeterOptions.defaults().withSamplingIntervalS(intervalMs / 1000.0).withGpus(gpus)
-                .withCpuScope(CpuScope.CHILDREN); // the estimate counts the child's CPU time, not this JVM's
+        MeterOptions options = MeterOptions.builder().optSamplingIntervalS(intervalMs / 1000.0).optGpus(gpus)
+                .optCpuScope(CpuScope.CHILDREN).build(); // the estimate counts the child's CPU time, not this JVM's
         CommandMeasurement.Result result;
         ObjectNode doc;
         MeterChoice choice;

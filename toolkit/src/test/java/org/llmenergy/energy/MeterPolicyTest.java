@@ -16,7 +16,7 @@ class MeterPolicyTest {
     Path tmp;
 
     private MeterOptions noRapl() {
-        return MeterOptions.defaults().withPowercapRoot(tmp.resolve("no-powercap")).withSamplingIntervalS(0);
+        return MeterOptions.builder().optPowercapRoot(tmp.resolve("no-powercap")).optSamplingIntervalS(0).build();
     }
 
     @Test
@@ -41,7 +41,7 @@ class MeterPolicyTest {
     @Test
     void cpuWorkUsesRaplWhenItIsReadable() {
         FakePowercap p = FakePowercap.twoSockets(tmp.resolve("powercap"));
-        try (EnergyMeter meter = Meters.forDevice(false, " ", noRapl().withPowercapRoot(p.root()))) {
+        try (EnergyMeter meter = Meters.forDevice(false, " ", noRapl().toBuilder().optPowercapRoot(p.root()).build())) {
             assertEquals(MeterKind.RAPL, meter.kind());
             assertFalse(meter.choice().fellBack());
             assertTrue(meter.choice().describe().startsWith("rapl chosen: 5 channel(s)"), meter.choice().describe());
@@ -61,7 +61,7 @@ class MeterPolicyTest {
     @Test
     void gpuWorkWithoutNvmlIsRefusedRatherThanChargedToTheCpu() {
         MeterUnavailableException e = assertThrows(MeterUnavailableException.class,
-                () -> Meters.forDevice(true, null, noRapl().withCudaVisibleDevices("")));
+                () -> Meters.forDevice(true, null, noRapl().toBuilder().optCudaVisibleDevices("").build()));
         assertEquals(MeterKind.NVML, e.kind());
         assertTrue(e.getMessage().contains("no GPU is visible"), e.getMessage());
     }

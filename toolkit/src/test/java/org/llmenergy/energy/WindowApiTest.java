@@ -87,10 +87,10 @@ class WindowApiTest {
     @Test
     void theSyncHookRunsAtBothEdgesBeforeTheReading() {
         AtomicInteger calls = new AtomicInteger();
-        MeterOptions o = FakeNvml.options(GPU).withSyncHook(() -> {
+        MeterOptions o = FakeNvml.options(GPU).toBuilder().optSyncHook(() -> {
             calls.incrementAndGet();
             sleep(25); // a device finishing queued work
-        });
+        }).build();
         try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
             Measurement m = meter.window("synced").end();
             assertEquals(2, calls.get());

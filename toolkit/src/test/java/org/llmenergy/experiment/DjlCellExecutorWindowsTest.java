@@ -69,7 +69,7 @@ class DjlCellExecutorWindowsTest {
     @Test
     void anErrorInsideACellClosesTheCellAndPhaseWindows() throws Exception {
         ScriptedCounter backend = new ScriptedCounter();
-        EnergyMeter meter = Meters.of(backend, MeterOptions.defaults().withSamplingIntervalS(0), "scripted");
+        EnergyMeter meter = Meters.of(backend, MeterOptions.builder().optSamplingIntervalS(0).build(), "scripted");
         backend.meter = meter;
         Cell cell = tinyCell();
         RunPlan plan = new RunPlan(RunPlan.Purpose.FULL, 1, 1, 8, 2, true, true);
