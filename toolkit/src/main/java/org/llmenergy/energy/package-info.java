@@ -4,7 +4,10 @@
  * CPU-time estimate that is always labelled as one — plus measurement windows, power sampling, the idle
  * baseline and provenance.
  *
- * <p>Open a meter with {@link org.llmenergy.energy.Meters#auto}, measure named windows
+ * <p>Open a meter with {@link org.llmenergy.energy.Meters#auto} or, for work on a known device,
+ * {@link org.llmenergy.energy.Meters#forDevice} (the one meter policy, which records every backend it refused and
+ * why in {@link org.llmenergy.energy.MeterChoice}); settings come from
+ * {@link org.llmenergy.energy.MeterOptions#builder()}. Measure named windows
  * ({@code try (Window w = meter.window("decode")) { … }}), read {@link org.llmenergy.energy.Measurement}s.
  * A figure that could not be obtained is absent with a reason, never 0; every figure carries a
  * {@link org.llmenergy.units.Provenance}. Backends implement {@link org.llmenergy.energy.MeterBackend}; the

@@ -23,8 +23,8 @@ class CpuEstimateMeterTest {
     Path proc;
 
     private MeterOptions fakeProc(CpuScope scope) {
-        return MeterOptions.defaults().withProcRoot(proc).withCpuScope(scope).withCpuModel(EPYC_7763)
-                .withSamplingIntervalS(0);
+        return MeterOptions.builder().optProcRoot(proc).optCpuScope(scope).optCpuModel(EPYC_7763)
+                .optSamplingIntervalS(0).build();
     }
 
     private void write(String file, String text) throws IOException {
@@ -90,7 +90,7 @@ class CpuEstimateMeterTest {
 
     @Test
     void processScopeTracksThisJvmsCpuTime() {
-        MeterOptions o = MeterOptions.defaults().withCpuModel(EPYC_7763).withSamplingIntervalS(0.01);
+        MeterOptions o = MeterOptions.builder().optCpuModel(EPYC_7763).optSamplingIntervalS(0.01).build();
         var threads = ManagementFactory.getThreadMXBean();
         try (EnergyMeter meter = Meters.open(MeterKind.CPU_ESTIMATE, o)) {
             Window w = meter.window("spin");
@@ -115,7 +115,7 @@ class CpuEstimateMeterTest {
     void unknownCpuUsesTheGenericFigureAndSaysSo() throws IOException {
         write("stat", machineStat(1, 1, 1, 1, 1, 1, 1, 1));
         write("cpuinfo", "processor\t: 0\nmodel name\t: AMD EPYC\nprocessor\t: 1\nmodel name\t: AMD EPYC\n");
-        MeterOptions o = MeterOptions.defaults().withProcRoot(proc).withCpuScope(CpuScope.MACHINE).withSamplingIntervalS(0);
+        MeterOptions o = MeterOptions.builder().optProcRoot(proc).optCpuScope(CpuScope.MACHINE).optSamplingIntervalS(0).build();
         VirtualClock clock = new VirtualClock();
         try (EnergyMeter meter = Meters.open(MeterKind.CPU_ESTIMATE, o, clock)) {
             Window w = meter.window("w");

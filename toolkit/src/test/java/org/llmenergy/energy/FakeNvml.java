@@ -78,8 +78,8 @@ final class FakeNvml {
     /** Options for a meter on the fake: its absolute path, fast sampling, a short counter probe, all GPUs visible. */
     static MeterOptions options(String script) {
         script(script);
-        return MeterOptions.defaults().withNvmlLibrary(path()).withCudaVisibleDevices(null).withCudaDeviceOrder(null)
-                .withSamplingIntervalS(0.005).withTelemetryIntervalS(0.02).withCounterProbeS(0.1);
+        return MeterOptions.builder().optNvmlLibrary(path()).optCudaVisibleDevices(null).optCudaDeviceOrder(null)
+                .optSamplingIntervalS(0.005).optTelemetryIntervalS(0.02).optCounterProbeS(0.1).build();
     }
 
     /** @return NVML init references currently held (0 once every meter is closed) */

@@ -179,7 +179,7 @@ class NvmlMeterTest {
 
     @Test
     void driverNotLoadedIsAClearErrorAndAutoFallsBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
-        MeterOptions o = FakeNvml.options("init_rc 9\n" + H100 + "\n").withPowercapRoot(tmp.resolve("no-powercap"));
+        MeterOptions o = FakeNvml.options("init_rc 9\n" + H100 + "\n").toBuilder().optPowercapRoot(tmp.resolve("no-powercap")).build();
         MeterUnavailableException e = assertThrows(MeterUnavailableException.class, () -> Meters.open(MeterKind.NVML, o));
         assertTrue(e.getMessage().contains("nvmlInit_v2 returned NVML_ERROR_DRIVER_NOT_LOADED (9): Driver Not Loaded"),
                 e.getMessage());
@@ -203,7 +203,7 @@ class NvmlMeterTest {
 
     @Test
     void windowShorterThanASlowCounterIsNullWithAReasonAndTheIntegralStandsIn() {
-        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=400\n").withCounterProbeS(0.05);
+        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=400\n").toBuilder().optCounterProbeS(0.05).build();
         VirtualClock clock = FakeNvml.virtualClock();
         try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             Window w = meter.window("short");
@@ -221,7 +221,7 @@ class NvmlMeterTest {
 
     @Test
     void theSamplerRefinesACounterPeriodTheProbeCouldOnlyBound() {
-        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=100\n").withCounterProbeS(0.03);
+        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=100\n").toBuilder().optCounterProbeS(0.03).build();
         VirtualClock clock = FakeNvml.virtualClock();
         try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             clock.advanceMs(450); // the 5-ms sampler sees four updates 100 ms apart
@@ -237,7 +237,7 @@ class NvmlMeterTest {
 
     @Test
     void edgeReadingsOnlyGiveAnInstantPowerEstimateLabelledAsSuch() {
-        MeterOptions o = FakeNvml.options(H100 + "power=0:120 period_ms=5\n").withSamplingIntervalS(0);
+        MeterOptions o = FakeNvml.options(H100 + "power=0:120 period_ms=5\n").toBuilder().optSamplingIntervalS(0).build();
         VirtualClock clock = FakeNvml.virtualClock();
         try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             Window w = meter.window("edges");
@@ -283,7 +283,7 @@ class NvmlMeterTest {
         assertTrue(e.getMessage().contains("is in MIG mode"), e.getMessage());
         MeterUnavailableException e2 = assertThrows(MeterUnavailableException.class,
                 () -> Meters.open(MeterKind.NVML, FakeNvml.options(H100 + "\n")
-                        .withCudaVisibleDevices("MIG-4f3a1c2e-aaaa-bbbb-cccc-000000000001")));
+                        .toBuilder().optCudaVisibleDevices("MIG-4f3a1c2e-aaaa-bbbb-cccc-000000000001").build()));
         assertTrue(e2.getMessage().contains("is a MIG instance"), e2.getMessage());
     }
 
@@ -291,21 +291,21 @@ class NvmlMeterTest {
     void cudaVisibleDevicesOrderAndSelectionAreHonoured() {
         String three = "device uuid=GPU-aaaa name=A power=0:100\ndevice uuid=GPU-bbbb name=B power=0:200\n"
                 + "device uuid=GPU-cccc name=C power=0:300\n";
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, FakeNvml.options(three).withCudaVisibleDevices("2,GPU-bb"))) {
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, FakeNvml.options(three).toBuilder().optCudaVisibleDevices("2,GPU-bb").build())) {
             assertEquals(List.of("gpu0 GPU-cccc: C", "gpu1 GPU-bbbb: B"), meter.channels());
         }
         try (EnergyMeter meter = Meters.open(MeterKind.NVML,
-                FakeNvml.options(three).withCudaVisibleDevices("2,GPU-bb").withGpus(List.of(1)))) {
+                FakeNvml.options(three).toBuilder().optCudaVisibleDevices("2,GPU-bb").optGpus(List.of(1)).build())) {
             assertEquals(List.of("gpu1 GPU-bbbb: B"), meter.channels());
         }
         MeterUnavailableException bad = assertThrows(MeterUnavailableException.class,
-                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).withCudaVisibleDevices("0,x")));
+                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).toBuilder().optCudaVisibleDevices("0,x").build()));
         assertTrue(bad.getMessage().contains("entry 2 'x' is neither a GPU index nor a GPU-<uuid>"), bad.getMessage());
         MeterUnavailableException range = assertThrows(MeterUnavailableException.class,
-                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).withCudaVisibleDevices("5")));
+                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).toBuilder().optCudaVisibleDevices("5").build()));
         assertTrue(range.getMessage().contains("NVML sees only 3 GPU(s)"), range.getMessage());
         IllegalArgumentException sel = assertThrows(IllegalArgumentException.class,
-                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).withGpus(List.of(3))));
+                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).toBuilder().optGpus(List.of(3)).build()));
         assertTrue(sel.getMessage().contains("GPU 3 is not visible"), sel.getMessage());
     }
 

@@ -22,7 +22,7 @@ class RaplMeterTest {
     Path tmp;
 
     private static MeterOptions edgesOnly(Path root) {
-        return MeterOptions.defaults().withPowercapRoot(root).withSamplingIntervalS(0);
+        return MeterOptions.builder().optPowercapRoot(root).optSamplingIntervalS(0).build();
     }
 
     @Test
@@ -75,7 +75,7 @@ class RaplMeterTest {
         long range = 10_000_000L; // a 10-J range, so that plausible power (100 W) wraps it within a short test
         p.maxRange("intel-rapl:0", range);
         long step = 3_000_000L;
-        MeterOptions o = MeterOptions.defaults().withPowercapRoot(p.root()).withSamplingIntervalS(0.005);
+        MeterOptions o = MeterOptions.builder().optPowercapRoot(p.root()).optSamplingIntervalS(0.005).build();
         VirtualClock clock = new VirtualClock();
         try (EnergyMeter meter = Meters.open(MeterKind.RAPL, o, clock)) {
             Window w = meter.window("long", true);

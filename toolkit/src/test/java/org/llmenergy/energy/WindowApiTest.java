@@ -83,10 +83,10 @@ class WindowApiTest {
         AtomicInteger calls = new AtomicInteger();
         MeterOptions plain = FakeNvml.options(GPU);
         VirtualClock clock = FakeNvml.virtualClock();
-        MeterOptions o = plain.withSyncHook(() -> {
+        MeterOptions o = plain.toBuilder().optSyncHook(() -> {
             calls.incrementAndGet();
             clock.advanceMs(25); // a device finishing queued work
-        });
+        }).build();
         try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             Measurement m = meter.window("synced").end();
             assertEquals(2, calls.get());

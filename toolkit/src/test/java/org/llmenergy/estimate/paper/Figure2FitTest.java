@@ -61,5 +61,7 @@ class Figure2FitTest {
         assertTrue(fit.extrapolationFlags(512, 64, 64).isEmpty());
         BatchEnergy outside = fit.batchEnergy(512, 64, 256);
         assertTrue(outside.provenance().reasons().stream().anyMatch(s -> s.startsWith("batch above Figure 2's largest (128)")), outside.provenance().reasons().toString());
+        assertTrue(outside.provenance().has(Provenance.Flag.EXTRAPOLATED));
+        assertTrue(inside.provenance().flags().isEmpty(), inside.provenance().flags().toString());
     }
 }
