@@ -23,10 +23,10 @@ import org.llmenergy.model.Precision;
 import org.llmenergy.units.Provenance;
 
 /**
- * The Jackson mapper for specs and results: provenance sources, devices and precisions written by their stable
- * labels ({@code "nvml-counter"}, {@code "gpu:0"}, {@code "fp16"}, …), map entries in key order so output is
- * deterministic, unknown fields ignored on reading so that newer records still load. An {@link EnergyFigure} keeps
- * the results layout of schema 1: {@code {"joules", "provenance", "missingReason"}}.
+ * The Jackson mapper for specs and results: provenance sources and flags, devices and precisions written by their
+ * stable labels ({@code "nvml-counter"}, {@code "extrapolated"}, {@code "gpu:0"}, {@code "fp16"}, …), map entries
+ * in key order so output is deterministic, unknown fields ignored on reading so that newer records still load. An
+ * {@link EnergyFigure} keeps the results layout of schema 1: {@code {"joules", "provenance", "missingReason"}}.
  */
 public final class ExperimentJson {
     private static final ObjectMapper MAPPER = build();
@@ -39,6 +39,8 @@ public final class ExperimentJson {
     private static ObjectMapper build() {
         SimpleModule labels = new SimpleModule("labels");
         byLabel(labels, Provenance.Source.class, Provenance.Source::label, Provenance.Source::fromLabel);
+        // files written before flags existed have none, which reads as an empty set
+        byLabel(labels, Provenance.Flag.class, Provenance.Flag::label, Provenance.Flag::fromLabel);
         byLabel(labels, ComputeDevice.class, ComputeDevice::label, ComputeDevice::parse);
         byLabel(labels, Precision.class, Precision::label, Precision::parse);
         return JsonMapper.builder()

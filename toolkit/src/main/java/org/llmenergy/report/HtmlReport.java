@@ -51,9 +51,7 @@ public final class HtmlReport {
     /** Adds a figure (its PNG is written beside index.html). */
     public HtmlReport figure(Figure f) {
         figures.add(f);
-        body.add("<figure><img src=\"" + f.id() + ".png\" alt=\"" + HtmlText.escape(f.title()) + "\">"
-                + "<figcaption><b>" + HtmlText.escape(f.title()) + ".</b> " + HtmlText.escape(f.caption())
-                + "<br><span class=\"source\">Source: " + HtmlText.escape(f.source()) + "</span></figcaption></figure>");
+        body.add(f.html(f.id() + ".png"));
         return this;
     }
 
