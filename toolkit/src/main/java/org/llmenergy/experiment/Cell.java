@@ -44,6 +44,25 @@ public record Cell(String engine, String model, ComputeDevice device, Precision 
                 "b=" + batch, "i=" + input, "o=" + output);
     }
 
+    /**
+     * A stored cell key in today's spelling. Files written before cells carried a typed device spell GPU 0 as
+     * {@code gpu}; {@link #key()} now writes {@code gpu:0}, so resume would otherwise run those cells again.
+     *
+     * @param storedKey a {@link #key()} as a results file holds it
+     * @return the same key with its device field written as {@link ComputeDevice#label()}; unchanged when the
+     *         field is not a device (a foreign or malformed key)
+     */
+    public static String canonicalKey(String storedKey) {
+        String[] parts = storedKey.split("\\|", -1);
+        if (parts.length < 3) return storedKey;
+        try {
+            parts[2] = ComputeDevice.parse(parts[2]).label();
+        } catch (IllegalArgumentException notADevice) {
+            return storedKey;
+        }
+        return String.join("|", parts);
+    }
+
     /** @return a short label for progress lines, for example {@code tiny-15m B=8 I=512 O=64} */
     public String label() {
         return model + " B=" + batch + " I=" + input + " O=" + output

@@ -27,15 +27,16 @@ public final class ResultsIndex {
     public static ResultsIndex of(ResultsFile file, String specHash) {
         ResultsIndex index = new ResultsIndex(specHash);
         for (StoredRecord m : file.markers()) {
-            if (m.specHash().equals(specHash)) index.starts.merge(m.cellKey(), 1, Integer::sum);
+            if (m.specHash().equals(specHash)) index.starts.merge(Cell.canonicalKey(m.cellKey()), 1, Integer::sum);
         }
         for (StoredRecord r : file.records()) {
             if (!r.specHash().equals(specHash)) continue;
-            if (r.isFailure()) index.failed.add(r.cellKey());
+            String key = Cell.canonicalKey(r.cellKey());
+            if (r.isFailure()) index.failed.add(key);
             else if (r.repeat() != null) {
-                index.repeats.computeIfAbsent(r.cellKey(), k -> new TreeSet<>()).add(r.repeat());
+                index.repeats.computeIfAbsent(key, k -> new TreeSet<>()).add(r.repeat());
                 var b = r.json().path("batch").path("resolved");
-                if (b.isInt()) index.resolvedBatch.putIfAbsent(r.cellKey(), b.asInt());
+                if (b.isInt()) index.resolvedBatch.putIfAbsent(key, b.asInt());
             }
         }
         return index;

@@ -140,4 +140,17 @@ class ResultsStoreTest {
         assertTrue(idx.finished("d", 3), "a failure finishes the cell");
         assertEquals(java.util.Set.of(0), idx.repeatsDone("b"));
     }
+
+    @Test
+    void keysWrittenWithAPlainGpuDeviceStillResume() throws Exception {
+        Path f = dir.resolve("r.jsonl");
+        String old = "djl|tiny-15m|gpu|fp16|default{}|greedy|b=8|i=512|o=64";
+        Files.writeString(f, line("h", old, 0) + "\n" + line("h", "djl|tiny-15m|cpu|fp32|x|greedy|b=1|i=8|o=8", 0) + "\n");
+        ResultsIndex idx = ResultsIndex.of(ResultsReader.read(f), "h");
+        assertTrue(idx.finished("djl|tiny-15m|gpu:0|fp16|default{}|greedy|b=8|i=512|o=64", 1),
+                "a cell recorded as gpu is the cell now keyed gpu:0");
+        assertFalse(idx.finished("djl|tiny-15m|gpu:1|fp16|default{}|greedy|b=8|i=512|o=64", 1));
+        assertTrue(idx.finished("djl|tiny-15m|cpu|fp32|x|greedy|b=1|i=8|o=8", 1));
+        assertEquals("no|device|here", Cell.canonicalKey("no|device|here"));
+    }
 }
