@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.llmenergy.io.CsvScanner;
 
 /**
  * Streams a JSON Lines trace: one object per line with input and output token fields (named by
@@ -27,8 +28,8 @@ final class JsonLinesTraceReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    /** The CSV reader's bound ({@link CsvRowScanner}): a longer line is not a trace row and must not fill the heap. */
-    static final int MAX_LINE_CHARS = 1 << 24;
+    /** The CSV reader's bound ({@link CsvScanner#MAX_LINE}): a longer line is not a trace row and must not fill the heap. */
+    static final int MAX_LINE_CHARS = CsvScanner.MAX_LINE;
 
     private JsonLinesTraceReader() {}
 

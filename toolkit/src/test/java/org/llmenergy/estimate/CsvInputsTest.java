@@ -39,6 +39,6 @@ class CsvInputsTest {
         Files.writeString(f, "input_bin,output_bin,batch_size,energy_j\n32,8,4,0\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BatchEnergiesCsv.read(f, Optional.of(Provenance.Source.RAPL)));
-        assertTrue(e.getMessage().contains("line 2, column energy_j"), e.getMessage());
+        assertTrue(e.getMessage().contains(f + ":2:4 (energy_j)"), e.getMessage());
     }
 }
