@@ -3,15 +3,13 @@ package org.llmenergy.experiment;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import org.llmenergy.io.Json;
 import org.llmenergy.units.Provenance;
 
 /**
@@ -41,10 +39,6 @@ public final class ExperimentJson {
                 return Provenance.Source.fromLabel(p.getValueAsString());
             }
         });
-        return JsonMapper.builder()
-                .addModule(labels)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .build();
+        return Json.versioned(labels);
     }
 }
