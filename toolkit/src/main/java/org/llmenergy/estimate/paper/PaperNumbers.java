@@ -118,9 +118,6 @@ public final class PaperNumbers {
     /** @return Table 5, node hardware */
     public List<NodeHardware> table5() { return List.copyOf(table5); }
 
-    /** @return every single number stated in the text */
-    public List<PaperValue> textValues() { return List.copyOf(text); }
-
     /**
      * @param id a text value's id, for example {@code "tp2-energy-increase"}
      * @return the value
