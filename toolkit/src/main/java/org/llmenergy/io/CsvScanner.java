@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  * uses it directly. Errors are {@link FileFormatException}s naming the source, line, field position and name.
  */
 public final class CsvScanner implements Closeable {
-    private static final int MAX_LINE_BYTES = 1 << 24;
+    /** The longest line the scanner accepts, in bytes; a longer one is no CSV row and must not fill the heap. */
+    public static final int MAX_LINE_BYTES = 1 << 24;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
@@ -229,7 +230,7 @@ public final class CsvScanner implements Closeable {
         if (pos == 0 && limit == buf.length) {
             if (buf.length >= MAX_LINE_BYTES) {
                 throw new FileFormatException(source, lineNumber + 1, 0, null,
-                        "line longer than " + MAX_LINE_BYTES + " bytes (not a trace?)");
+                        "line longer than " + MAX_LINE_BYTES + " bytes (not a CSV file?)");
             }
             buf = java.util.Arrays.copyOf(buf, buf.length * 2);
         } else if (pos > 0) {
@@ -251,9 +252,6 @@ public final class CsvScanner implements Closeable {
         }
         return ends[f] - 1;
     }
-
-    /** The longest line the scanner accepts, in bytes; a longer one is no CSV row and must not fill the heap. */
-    public static final int MAX_LINE = MAX_LINE_BYTES;
 
     /** @return field {@code f} (0-based) as text (quotes removed, {@code ""} unescaped) */
     public String text(int f) {

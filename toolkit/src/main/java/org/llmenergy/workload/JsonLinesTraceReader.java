@@ -23,8 +23,8 @@ import org.llmenergy.io.Json;
 final class JsonLinesTraceReader {
     /** Strict per line: a second value after the object (a lost newline) and a repeated key are errors. */
     private static final ObjectMapper JSON = Json.strict();
-    /** The CSV reader's bound ({@link CsvScanner#MAX_LINE}): a longer line is not a trace row and must not fill the heap. */
-    static final int MAX_LINE_CHARS = CsvScanner.MAX_LINE;
+    /** The CSV reader's bound ({@link CsvScanner#MAX_LINE_BYTES}): a longer line is not a trace row and must not fill the heap. */
+    static final int MAX_LINE_CHARS = CsvScanner.MAX_LINE_BYTES;
 
     private JsonLinesTraceReader() {}
 
