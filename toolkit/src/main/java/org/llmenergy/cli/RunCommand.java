@@ -120,6 +120,9 @@ final class RunCommand implements Callable<Integer> {
         try (EnergyMeter meter = DjlBackendFactory.openMeter(device, meterName);
              InferenceEngine engine = InferenceEngine.load(source, options)) {
             meter.setSyncHook(engine.deviceSync()::run);
+            if (meter.choice().fellBack()) {
+                spec.commandLine().getErr().println("llm-energy: run: meter: " + meter.choice().describe());
+            }
             energy = new PhaseMeter(meter);
             try {
                 energy.measureIdle(idleSeconds);

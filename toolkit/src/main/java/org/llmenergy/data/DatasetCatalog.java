@@ -121,7 +121,7 @@ public final class DatasetCatalog {
             return new DatasetEntry(id, text(node, "title", where, true), text(node, "format", where, true),
                     text(node, "license", where, true), text(node, "citation", where, true),
                     text(node, "homepage", where, false), text(node, "notes", where, false),
-                    text(node, "main", where, false), parsed);
+                    text(node, "main", where, false), parsed, text(node, "paperName", where, false));
         } catch (IllegalArgumentException e) {
             throw new DatasetException(where + ": " + e.getMessage(), e);
         }
@@ -171,6 +171,25 @@ public final class DatasetCatalog {
 
     /** @return the entry with this id, if any */
     public Optional<DatasetEntry> find(String id) { return Optional.ofNullable(entries.get(id)); }
+
+    /**
+     * The entry a trace argument names: a catalog id, or a path whose file name is an entry's main file name (a
+     * mirrored, cached or separately downloaded copy of it).
+     *
+     * @param idOrPath a catalog id or a file path
+     * @return the entry, if the argument names one
+     */
+    public Optional<DatasetEntry> findTrace(String idOrPath) {
+        DatasetEntry byId = entries.get(idOrPath);
+        if (byId != null) return Optional.of(byId);
+        String name = fileName(idOrPath);
+        return entries.values().stream().filter(e -> fileName(e.mainPath()).equals(name)).findFirst();
+    }
+
+    private static String fileName(String path) {
+        String p = path.replace('\\', '/');
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
 
     /**
      * @return the entry with this id

@@ -75,7 +75,7 @@ public final class MeasurementJson {
         return o;
     }
 
-    /** @return a provenance as JSON, with the source's stable label */
+    /** @return a provenance as JSON, with the source's and flags' stable labels and its inputs nested */
     public static ObjectNode provenance(Provenance p) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("source", p.source().label());
@@ -93,6 +93,10 @@ public final class MeasurementJson {
         ObjectNode details = o.putObject("details");
         p.details().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> details.put(e.getKey(), e.getValue()));
+        ArrayNode flags = o.putArray("flags");
+        p.flags().forEach(f -> flags.add(f.label()));
+        ArrayNode inputs = o.putArray("derivedFrom");
+        p.derivedFrom().forEach(in -> inputs.add(provenance(in)));
         return o;
     }
 

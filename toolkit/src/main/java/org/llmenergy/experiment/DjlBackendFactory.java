@@ -6,8 +6,8 @@ import java.util.OptionalInt;
 import org.llmenergy.energy.EnergyFigure;
 import org.llmenergy.energy.EnergyMeter;
 import org.llmenergy.energy.MeterOptions;
-import org.llmenergy.energy.MeterUnavailableException;
 import org.llmenergy.energy.Meters;
+import org.llmenergy.inference.ComputeDevice;
 import org.llmenergy.model.LmHeadPolicy;
 import org.llmenergy.model.MemoryAssumptions;
 import org.llmenergy.model.MemoryModel;
@@ -18,9 +18,7 @@ import org.llmenergy.model.Precision;
  * measured with an energy meter.
  *
  * <p>The meter follows the spec's device unless {@code -Dllmenergy.meter} or {@code LLM_ENERGY_METER} names
- * one ({@code auto|nvml|rapl|cpu-estimate}): a GPU sweep uses NVML; a CPU sweep uses RAPL where it is
- * readable and otherwise the CPU-time estimate of this process, always labelled an estimate. {@code auto}
- * is not the CPU default because on a GPU machine it would charge a CPU run with the GPU's energy.
+ * one ({@code auto|nvml|rapl|cpu-estimate}); the choice itself is {@link Meters#forDevice}'s policy.
  */
 public final class DjlBackendFactory implements BackendFactory {
     /** The engine name specs use. */
@@ -64,17 +62,11 @@ public final class DjlBackendFactory implements BackendFactory {
     /**
      * @param device {@code cpu} or {@code gpu[:n]}
      * @param named  {@code auto|nvml|rapl|cpu-estimate}, or null for the device's default
-     * @return the meter
+     * @return the meter {@link Meters#forDevice} chooses, with every refused backend in its choice
      */
     public static EnergyMeter openMeter(String device, String named) {
-        MeterOptions options = MeterOptions.defaults();
-        if (named != null && !named.isBlank()) return Meters.open(named.trim(), options);
-        if (device != null && device.startsWith("gpu")) return Meters.open("nvml", options);
-        try {
-            return Meters.open("rapl", options);
-        } catch (MeterUnavailableException e) {
-            return Meters.open("cpu-estimate", options);
-        }
+        boolean gpuWork = device != null && ComputeDevice.parse(device).gpu();
+        return Meters.forDevice(gpuWork, named, MeterOptions.defaults());
     }
 
     private static IdlePower idlePower(EnergyMeter meter, double seconds) throws InterruptedException {

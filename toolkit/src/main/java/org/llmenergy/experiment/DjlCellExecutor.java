@@ -1,6 +1,5 @@
 package org.llmenergy.experiment;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +31,8 @@ import org.llmenergy.units.Provenance;
 final class DjlCellExecutor implements CellExecutor {
     /** Weight seed for preset models, so every cell of a sweep runs the same weights. */
     private static final long WEIGHT_SEED = 0;
+    /** Summed windows listed in a sum's provenance; more are counted, not listed, to keep result lines small. */
+    static final int MAX_LISTED_WINDOWS = 8;
 
     private final EnergyMeter meter;
     private final Map<String, InferenceEngine> engines = new HashMap<>();
@@ -57,36 +58,55 @@ final class DjlCellExecutor implements CellExecutor {
         } catch (IllegalArgumentException e) {
             throw new CellFailure(CellFailure.Kind.UNSUPPORTED, cell, e.getMessage(), e);
         }
-        PhaseWindows phases = new PhaseWindows(meter, plan.phaseWindows());
+        long start = System.nanoTime();
+        // try-with-resources: whatever ends the run early (an Error included) cancels the windows it left open
+        try (CellWindow total = plan.measureEnergy() ? new CellWindow(meter.window("cell")) : null;
+             PhaseWindows phases = plan.phaseWindows() ? new PhaseWindows(meter, "") : null) {
+            Batches run = runBatches(engine, cell, spec, plan.batches(), phases == null ? PhaseListener.NONE : phases);
+            double e2eS = (System.nanoTime() - start) / 1e9;
+            long inputTokens = (long) plan.examples() * plan.inputTokens();
+            if (total == null) {
+                EnergyReading none = EnergyReading.missing("energy not requested for a " + plan.purpose() + " run");
+                return new CellRun(plan.examples(), inputTokens, run.outputTokens(), e2eS, run.prefillS(),
+                        run.decodeS(), none, none, none);
+            }
+            Measurement whole = total.end();
+            EnergyReading noPhases = EnergyReading.missing("phase windows not requested for this run");
+            return new CellRun(plan.examples(), inputTokens, run.outputTokens(), e2eS, run.prefillS(), run.decodeS(),
+                    reading(List.of(whole)),
+                    phases != null ? reading(phases.measurements(Phase.PREFILL)) : noPhases,
+                    phases != null ? reading(phases.measurements(Phase.DECODE)) : noPhases);
+        }
+    }
+
+    /** Runs the plan's batches back to back; an engine error or running out of memory is the cell's failure. */
+    private static Batches runBatches(InferenceEngine engine, Cell cell, RunSpec spec, int batches,
+                                      PhaseListener phases) throws CellFailure {
         double prefillS = 0;
         double decodeS = 0;
         long outputTokens = 0;
-        long start = System.nanoTime();
-        Window total = plan.measureEnergy() ? meter.window("cell") : null;
         try {
-            for (int b = 0; b < plan.batches(); b++) {
+            for (int b = 0; b < batches; b++) {
                 RunResult r = engine.run(spec.withSeed(spec.seed() + b), phases);
                 prefillS += r.prefillSeconds();
                 decodeS += r.decodeSeconds();
                 outputTokens += (long) r.batch() * r.outputTokens();
             }
         } catch (RuntimeException | OutOfMemoryError e) {
-            phases.cancelOpen();
-            if (total != null) total.cancel();
             throw failure(cell, e);
         }
-        double e2eS = (System.nanoTime() - start) / 1e9;
-        long inputTokens = (long) plan.examples() * plan.inputTokens();
-        if (total == null) {
-            EnergyReading none = EnergyReading.missing("energy not requested for a " + plan.purpose() + " run");
-            return new CellRun(plan.examples(), inputTokens, outputTokens, e2eS, prefillS, decodeS, none, none, none);
-        }
-        total.end();
-        EnergyReading noPhases = EnergyReading.missing("phase windows not requested for this run");
-        return new CellRun(plan.examples(), inputTokens, outputTokens, e2eS, prefillS, decodeS,
-                reading(List.of(total.measurement())),
-                plan.phaseWindows() ? reading(phases.prefill) : noPhases,
-                plan.phaseWindows() ? reading(phases.decode) : noPhases);
+        return new Batches(prefillS, decodeS, outputTokens);
+    }
+
+    /** Seconds and tokens summed over a plan's batches. */
+    private record Batches(double prefillS, double decodeS, long outputTokens) {}
+
+    /** The whole-cell window; closing cancels it unless it was ended, so a failed run leaves nothing open. */
+    private record CellWindow(Window window) implements AutoCloseable {
+        Measurement end() { return window.end(); }
+
+        @Override
+        public void close() { window.cancel(); }
     }
 
     @Override
@@ -153,49 +173,12 @@ final class DjlCellExecutor implements CellExecutor {
         }
         Provenance first = windows.get(0).total().provenance();
         if (windows.size() == 1) return EnergyReading.of(joules, first);
-        Measurement last = windows.get(windows.size() - 1);
-        List<String> reasons = new ArrayList<>();
-        boolean valid = true;
-        for (Measurement m : windows) {
-            valid &= m.total().provenance().valid();
-            reasons.addAll(m.total().provenance().reasons());
-        }
-        Map<String, String> details = new LinkedHashMap<>(first.details());
-        details.put("windows", Integer.toString(windows.size()));
-        details.put("summed", "gross energy of " + windows.size() + " '" + windows.get(0).name() + "' windows");
-        Provenance summed = new Provenance(first.source(), first.devices(), first.driver(), first.samplingIntervalS(),
-                first.windowStartS(), last.total().provenance().windowEndS(), false, valid,
-                reasons.stream().distinct().toList(), details);
+        // a run of many small batches would store thousands of near-identical inputs: list the first few
+        Provenance summed = Provenance.derivedFrom(windows.stream().map(m -> m.total().provenance()).toList())
+                .optNetOfIdle(false).optDerivedFromLimit(MAX_LISTED_WINDOWS)
+                .optDetail("windows", Integer.toString(windows.size()))
+                .optDetail("summed", "gross energy of " + windows.size() + " '" + windows.get(0).name() + "' windows")
+                .build();
         return EnergyReading.of(joules, summed);
-    }
-
-    /** Opens and closes the phase windows on the engine's phase edges and keeps their measurements. */
-    private static final class PhaseWindows implements PhaseListener {
-        private final EnergyMeter meter;
-        private final boolean enabled;
-        final List<Measurement> prefill = new ArrayList<>();
-        final List<Measurement> decode = new ArrayList<>();
-
-        PhaseWindows(EnergyMeter meter, boolean enabled) {
-            this.meter = meter;
-            this.enabled = enabled;
-        }
-
-        @Override
-        public void onPhase(Phase phase, Phase.Edge edge) {
-            if (!enabled) return;
-            String name = phase.name().toLowerCase(Locale.ROOT);
-            if (edge == Phase.Edge.START) {
-                meter.begin(name);
-            } else {
-                (phase == Phase.PREFILL ? prefill : decode).add(meter.end(name));
-            }
-        }
-
-        void cancelOpen() {
-            for (String name : List.of("prefill", "decode")) {
-                if (meter.openWindows().contains(name)) meter.cancel(name);
-            }
-        }
     }
 }

@@ -13,9 +13,9 @@ import org.llmenergy.io.Json;
 import org.llmenergy.units.Provenance;
 
 /**
- * The Jackson mapper for specs and results: provenance sources written by their stable labels
- * ({@code "nvml-counter"}, …), map entries in key order so output is deterministic, unknown fields ignored on
- * reading so that newer records still load.
+ * The Jackson mapper for specs and results: provenance sources and flags written by their stable labels
+ * ({@code "nvml-counter"}, {@code "extrapolated"}, …), map entries in key order so output is deterministic,
+ * unknown fields ignored on reading so that newer records still load.
  */
 public final class ExperimentJson {
     private static final ObjectMapper MAPPER = build();
@@ -37,6 +37,19 @@ public final class ExperimentJson {
             @Override
             public Provenance.Source deserialize(JsonParser p, DeserializationContext c) throws IOException {
                 return Provenance.Source.fromLabel(p.getValueAsString());
+            }
+        });
+        // flags by label too; files written before flags existed have none, which reads as an empty set
+        labels.addSerializer(Provenance.Flag.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Provenance.Flag f, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeString(f.label());
+            }
+        });
+        labels.addDeserializer(Provenance.Flag.class, new JsonDeserializer<>() {
+            @Override
+            public Provenance.Flag deserialize(JsonParser p, DeserializationContext c) throws IOException {
+                return Provenance.Flag.fromLabel(p.getValueAsString());
             }
         });
         return Json.versioned(labels);

@@ -1,9 +1,6 @@
 package org.llmenergy.experiment;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.llmenergy.units.Provenance;
 
 /**
@@ -67,25 +64,19 @@ final class MeasurementDeriver {
             double joules = full.energy().joules() - prefill.energy().joules();
             Provenance f = full.energy().provenance();
             Provenance p = prefill.energy().provenance();
-            List<String> reasons = new ArrayList<>(f.reasons());
-            for (String r : p.reasons()) if (!reasons.contains(r)) reasons.add(r);
-            boolean valid = f.valid() && p.valid();
+            Provenance.Builder b = Provenance.derivedFrom(List.of(f, p)).optNetOfIdle(false);
             if (joules < 0) {
-                valid = false;
-                reasons.add("decode by subtraction is negative (" + joules + " J): the prefill run cost more than the"
-                        + " full run, so meter noise exceeds the decode energy");
+                b.invalid("decode by subtraction is negative (" + joules + " J): the prefill run cost more than the"
+                        + " full run, so meter noise exceeds the decode energy").optFlag(Provenance.Flag.NEGATIVE);
             }
             if (f.source() != p.source()) {
-                valid = false;
-                reasons.add("full and prefill runs were metered by different sources (" + f.source().label() + ", "
-                        + p.source().label() + ")");
+                b.invalid("full and prefill runs were metered by different sources (" + f.source().label() + ", "
+                        + p.source().label() + ")").optFlag(Provenance.Flag.MIXED_SOURCES);
             }
-            Map<String, String> details = new LinkedHashMap<>(f.details());
-            details.put("method", "full-run energy minus prefill-run energy");
-            details.put("fullRunJ", Double.toString(full.energy().joules()));
-            details.put("prefillRunJ", Double.toString(prefill.energy().joules()));
-            Provenance prov = new Provenance(f.source(), f.devices(), f.driver(), f.samplingIntervalS(),
-                    p.windowStartS(), f.windowEndS(), false, valid, reasons, details);
+            Provenance prov = b.optDetail("method", "full-run energy minus prefill-run energy")
+                    .optDetail("fullRunJ", Double.toString(full.energy().joules()))
+                    .optDetail("prefillRunJ", Double.toString(prefill.energy().joules()))
+                    .build();
             gross = amounts(joules, seconds, requests, tokens, prov);
         }
         return new EnergyFigure("full-minus-prefill", seconds, requests, tokens, "decode", gross,
@@ -104,22 +95,18 @@ final class MeasurementDeriver {
         if (seconds == null) return EnergyAmounts.missing("the window's duration was not reported");
         double idleJ = idle.watts() * seconds;
         double joules = gross.joules() - idleJ;
-        Provenance g = gross.provenance();
-        List<String> reasons = new ArrayList<>(g.reasons());
-        boolean valid = g.valid() && (idle.provenance() == null || idle.provenance().valid());
+        Provenance.Builder b = gross.provenance().toBuilder().optNetOfIdle(true);
         if (idle.provenance() != null && !idle.provenance().valid()) {
-            reasons.add("idle baseline invalid: " + idle.provenance().reasons());
+            b.invalid("idle baseline invalid: " + idle.provenance().reasons())
+                    .optFlag(Provenance.Flag.IDLE_BASELINE_INVALID);
         }
         if (joules < 0) {
-            valid = false;
-            reasons.add("net energy is negative: idle power " + idle.watts() + " W exceeds the window's mean power");
+            b.invalid("net energy is negative: idle power " + idle.watts() + " W exceeds the window's mean power")
+                    .optFlag(Provenance.Flag.NEGATIVE);
         }
-        Map<String, String> details = new LinkedHashMap<>(g.details());
-        details.put("idleW", Double.toString(idle.watts()));
-        details.put("idleJ", Double.toString(idleJ));
-        if (idle.provenance() != null) details.put("idleSource", idle.provenance().source().label());
-        Provenance prov = new Provenance(g.source(), g.devices(), g.driver(), g.samplingIntervalS(), g.windowStartS(),
-                g.windowEndS(), true, valid, reasons, details);
+        b.optDetail("idleW", Double.toString(idle.watts())).optDetail("idleJ", Double.toString(idleJ));
+        if (idle.provenance() != null) b.optDetail("idleSource", idle.provenance().source().label());
+        Provenance prov = b.build();
         return amounts(joules, seconds, requests, tokens, prov);
     }
 

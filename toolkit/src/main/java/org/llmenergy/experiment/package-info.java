@@ -12,7 +12,9 @@
  *       tokens, gross {@link org.llmenergy.experiment.EnergyReading}s) or throws a
  *       {@link org.llmenergy.experiment.CellFailure}; an {@link org.llmenergy.experiment.IdleBaseline} and a
  *       {@link org.llmenergy.experiment.BatchPredictor} complete a {@link org.llmenergy.experiment.Backend},
- *       registered by engine name in {@link org.llmenergy.experiment.Backends}.</li>
+ *       registered by engine name in {@link org.llmenergy.experiment.Backends}.
+ *       {@link org.llmenergy.experiment.PhaseWindows} is the one bridge from an engine's phase edges to a meter's
+ *       prefill and decode windows (the DJL executor and {@code llm-energy run} both use it).</li>
  *   <li>Protocol: {@link org.llmenergy.experiment.SweepRunner} runs a spec (or a
  *       {@link org.llmenergy.experiment.Shard}) cell by cell, resuming a results file.</li>
  *   <li>Results: {@link org.llmenergy.experiment.ResultRecord} lines written by

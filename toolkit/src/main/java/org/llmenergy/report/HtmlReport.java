@@ -52,9 +52,7 @@ public final class HtmlReport {
     /** Adds a figure (its PNG is written beside index.html). */
     public HtmlReport figure(Figure f) {
         figures.add(f);
-        body.add("<figure><img src=\"" + f.id() + ".png\" alt=\"" + Html.escape(f.title()) + "\">"
-                + "<figcaption><b>" + Html.escape(f.title()) + ".</b> " + Html.escape(f.caption())
-                + "<br><span class=\"source\">Source: " + Html.escape(f.source()) + "</span></figcaption></figure>");
+        body.add(f.html(f.id() + ".png"));
         return this;
     }
 

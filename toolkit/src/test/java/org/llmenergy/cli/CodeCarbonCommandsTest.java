@@ -24,8 +24,9 @@ class CodeCarbonCommandsTest {
         Path json = dir.resolve("m.json");
         for (int i = 0; i < 2; i++) {
             // a window longer than the CPU-time counter's 10 ms update period, so that the total is known
-            assertEquals(0, Main.execute("measure", "--meter", "cpu-estimate", "--interval-ms", "0", "--out", json.toString(),
-                    "--codecarbon-csv", csv.toString(), "--", "sh", "-c", "sleep 0.1"));
+            CliRun run = CliRun.of("measure", "--meter", "cpu-estimate", "--interval-ms", "0", "--out", json.toString(),
+                    "--codecarbon-csv", csv.toString(), "--", "sh", "-c", "sleep 0.1");
+            assertEquals(0, run.exit(), run.err());
         }
         List<CodeCarbonRow> rows = CodeCarbonCsv.read(csv);
         assertEquals(2, rows.size());

@@ -14,7 +14,6 @@ import org.llmenergy.experiment.SpecReader;
 import org.llmenergy.experiment.StoredRecord;
 import org.llmenergy.experiment.SweepRunner;
 import org.llmenergy.experiment.SweepSpec;
-import java.util.Map;
 import org.llmenergy.units.Interval;
 import org.llmenergy.units.Provenance;
 import org.llmenergy.workload.BinCount;
@@ -65,6 +64,14 @@ class SweepEnergyModelTest {
         assertTrue(reasons.stream().anyMatch(r -> r.startsWith("input beyond the largest measured (256)")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.startsWith("output beyond the largest measured (64)")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.startsWith("batch 8 not measured")), reasons.toString());
+        // typed: a reader asks the flag instead of counting reasons
+        assertFalse(inside.provenance().has(Provenance.Flag.EXTRAPOLATED));
+        assertTrue(outside.provenance().has(Provenance.Flag.EXTRAPOLATED));
+        // a model output is derived from the fit
+        assertEquals(1, outside.provenance().derivedFrom().size());
+        Provenance fit = outside.provenance().derivedFrom().get(0);
+        assertTrue(fit.reasons().get(0).startsWith("modelled from our measurements ("), fit.reasons().toString());
+        assertEquals(outside.provenance().details(), fit.details());
     }
 
     @Test
@@ -103,8 +110,8 @@ class SweepEnergyModelTest {
         var m = r.measurement();
         var pf = m.energy().prefill();
         var g = pf.gross();
-        Provenance invalid = new Provenance(g.provenance().source(), List.of(), null, null, null, null, false, false,
-                List.of("window overlapped a throttling event"), Map.of());
+        Provenance invalid = Provenance.builder().setSource(g.provenance().source())
+                .invalid("window overlapped a throttling event").build();
         var bad = new org.llmenergy.experiment.EnergyAmounts(g.joules() * 100, g.per1024J() * 100, g.perRequestJ() * 100,
                 g.perTokenJ(), g.meanPowerW(), invalid, null);
         var figure = new org.llmenergy.experiment.EnergyFigure(pf.method(), pf.seconds(), pf.requests(), pf.tokens(),

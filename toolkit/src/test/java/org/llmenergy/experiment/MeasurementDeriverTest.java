@@ -3,13 +3,12 @@ package org.llmenergy.experiment;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.llmenergy.units.Provenance;
 
 class MeasurementDeriverTest {
-    static final Provenance COUNTER = new Provenance(Provenance.Source.NVML_COUNTER, List.of("GPU-1: H100"), "550.54",
-            null, 10.0, 20.0, false, true, List.of(), Map.of());
+    static final Provenance COUNTER = Provenance.builder().setSource(Provenance.Source.NVML_COUNTER)
+            .optDevices(List.of("GPU-1: H100")).optDriver("550.54").optWindow(10.0, 20.0).build();
     static final RunPlan PREFILL = new RunPlan(RunPlan.Purpose.PREFILL, 8, 128, 512, 1, true, false);
     static final RunPlan FULL = new RunPlan(RunPlan.Purpose.FULL, 8, 128, 512, 64, true, true);
     static final IdlePower IDLE = IdlePower.of(50, 10, COUNTER);
@@ -35,6 +34,8 @@ class MeasurementDeriverTest {
         assertEquals("550.54", d.gross().provenance().driver());
         assertEquals("2000.0", d.gross().provenance().details().get("prefillRunJ"));
         assertTrue(d.gross().provenance().valid());
+        assertEquals(2, d.gross().provenance().derivedFrom().size(), "full run and prefill run");
+        assertTrue(d.gross().provenance().flags().isEmpty());
         assertEquals(2000.0 / (1024 * 512), m.energy().prefill().gross().perTokenJ(), 1e-15);
         assertEquals(26000.0 / (1024 * 64), m.energy().total().gross().perTokenJ(), 1e-15);
         assertEquals(6500, m.energy().prefillWindow().gross().joules(), 1e-9);
@@ -52,6 +53,7 @@ class MeasurementDeriverTest {
         assertEquals(-100, g.joules(), 1e-9);
         assertFalse(g.provenance().valid());
         assertTrue(g.provenance().reasons().get(0).startsWith("decode by subtraction is negative"));
+        assertTrue(g.provenance().has(Provenance.Flag.NEGATIVE));
     }
 
     @Test
@@ -61,6 +63,7 @@ class MeasurementDeriverTest {
         assertEquals(100 - 500, net.joules(), 1e-9);
         assertFalse(net.provenance().valid());
         assertTrue(net.provenance().netOfIdle());
+        assertTrue(net.provenance().has(Provenance.Flag.NEGATIVE));
     }
 
     @Test

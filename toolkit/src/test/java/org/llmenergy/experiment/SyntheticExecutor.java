@@ -64,8 +64,8 @@ final class SyntheticExecutor implements CellExecutor {
         long out = plan.plannedOutputTokens();
         if (!plan.measureEnergy()) return CellRun.unmetered(plan.examples(), in, out, (pre + dec) / WATTS, "not metered");
         double start = 1_000_000.0;
-        Provenance prov = new Provenance(Provenance.Source.MODEL, List.of("synthetic-device"), null, null, start,
-                start + (pre + dec) / WATTS, false, true, List.of(), Map.of("synthetic", "test executor"));
+        Provenance prov = Provenance.builder().setSource(Provenance.Source.MODEL).optDevices(List.of("synthetic-device"))
+                .optWindow(start, start + (pre + dec) / WATTS).optDetail("synthetic", "test executor").build();
         EnergyReading prefillWin = plan.phaseWindows() ? EnergyReading.of(pre, prov) : EnergyReading.missing("no phase windows asked");
         EnergyReading decodeWin = plan.phaseWindows() ? EnergyReading.of(dec, prov) : EnergyReading.missing("no phase windows asked");
         return new CellRun(plan.examples(), in, out, (pre + dec) / WATTS, pre / WATTS, dec / WATTS,

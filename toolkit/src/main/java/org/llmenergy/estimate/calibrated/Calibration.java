@@ -154,8 +154,8 @@ public record Calibration(String version, String generation, String fittedAt, Ca
         d.put("software_generation", generation);
         d.put("fitted_at", fittedAt);
         for (DatasetUse u : datasets) d.put("dataset:" + u.id(), u.files() + " files, sha256 " + u.sha256() + "; " + u.citation());
-        return new Provenance(Provenance.Source.MODEL, List.of(), null, null, null, null, false, true,
-                List.of("calibrated step model: an estimate, not a measurement"), d);
+        return Provenance.builder().setSource(Provenance.Source.MODEL)
+                .optReason("calibrated step model: an estimate, not a measurement").optDetails(d).build();
     }
 
     static String sha256(byte[] bytes) {

@@ -170,7 +170,7 @@ public final class PaperNumbers {
                     b.isNumber() ? OptionalInt.of(b.asInt()) : OptionalInt.empty(), points));
         }
         return new PaperFigure(n, f.path("title").asText(), f.path("x").asText(), f.path("y").asText(), f.path("unit").asText(),
-                f.path("note").asText(""), series, digitized("Fig. " + n));
+                f.path("note").asText(""), f.path("trace").asText(null), series, digitized("Fig. " + n));
     }
 
     private static String trimNumber(double v) {
@@ -201,9 +201,8 @@ public final class PaperNumbers {
 
     /** @return a {@code paper-digitized} provenance citing the given figure, marked approximate */
     static Provenance digitized(String where) {
-        return new Provenance(Provenance.Source.PAPER_DIGITIZED, List.of(), null, null, null, null, false, true,
-                List.of(DIGITIZED_ACCURACY),
+        return Provenance.builder().setSource(Provenance.Source.PAPER_DIGITIZED).optReason(DIGITIZED_ACCURACY).optDetails(
                 Map.of("citation", CITATION + ", " + where, "approximate", "true",
-                        "read_by", "project digest of the paper (shared/reference/paper-digest.md)"));
+                        "read_by", "project digest of the paper (shared/reference/paper-digest.md)")).build();
     }
 }
