@@ -1,7 +1,5 @@
 package org.llmenergy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +35,7 @@ import org.llmenergy.experiment.StoredRecord;
 import org.llmenergy.hardware.GpuCatalog;
 import org.llmenergy.hardware.GpuSpec;
 import org.llmenergy.hardware.Sparsity;
+import org.llmenergy.io.Json;
 import org.llmenergy.model.FlopsModel;
 import org.llmenergy.model.ModelConfig;
 import org.llmenergy.units.Energy;
@@ -213,7 +212,7 @@ final class EstimateCommand implements Callable<Integer> {
         Impacts impacts = impacts(price, gpuSpec);
         if (impacts != null) json.put("impacts", impacts.toJson());
         if (format.equals("json")) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+            out.println(Json.pretty().writeValueAsString(json));
         } else {
             printText(out, price, src, config, gpuSpec, rate);
             if (impacts != null) ImpactText.lines(impacts).forEach(out::println);

@@ -1,6 +1,5 @@
 package org.llmenergy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,6 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.llmenergy.io.Json;
 
 /** {@code llm-energy run}: one cell (model, batch, input, output, decoding, device, dtype) with warm-up and repeats. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -170,7 +170,7 @@ final class RunCommand implements Callable<Integer> {
             case "json" -> {
                 var json = CellReportJson.toJson(report, tokens);
                 json.set("energy", energy.toJson());
-                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+                out.println(Json.pretty().writeValueAsString(json));
             }
             case "csv" -> {
                 out.println("repeat,model,batch,input,output,decoding,device,dtype,prefill_s,decode_s,"

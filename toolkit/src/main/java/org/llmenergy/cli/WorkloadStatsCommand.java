@@ -1,6 +1,5 @@
 package org.llmenergy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.llmenergy.io.Json;
 import org.llmenergy.workload.Binning;
 import org.llmenergy.workload.ExpectationReport;
 import org.llmenergy.workload.ExpectedLengthStats;
@@ -58,7 +58,7 @@ final class WorkloadStatsCommand implements Callable<Integer> {
             json.put("input", statsJson(in));
             json.put("output", statsJson(out));
             if (report != null) json.put("expectation", reportJson(report));
-            stdout.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            stdout.println(Json.pretty().writeValueAsString(json));
         } else if (output.csv()) {
             stdout.println("lengths,count,mean,std,median,p99,min,max");
             stdout.println(statsCsv("input", in));

@@ -1,7 +1,6 @@
 package org.llmenergy.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.llmenergy.io.Json;
 
 /**
  * The dataset catalog: {@code datasets/catalog.json}, bundled on the classpath as
@@ -72,7 +72,7 @@ public final class DatasetCatalog {
     public static DatasetCatalog parse(InputStream in, String source) throws IOException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(in);
+            root = Json.mapper().readTree(in);
         } catch (IOException e) {
             throw new DatasetException("dataset catalog " + source + " is not valid JSON: " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.llmenergy.io.Json;
 import org.llmenergy.units.Provenance;
 
 /**
@@ -16,7 +17,7 @@ public final class MeasurementJson {
     /** The schema name and version written in every document. */
     public static final String SCHEMA = "llm-energy.measurement/1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private MeasurementJson() {}
 

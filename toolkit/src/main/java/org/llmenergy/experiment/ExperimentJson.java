@@ -7,18 +7,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.util.function.Function;
 import org.llmenergy.energy.EnergyFigure;
 import org.llmenergy.inference.ComputeDevice;
+import org.llmenergy.io.Json;
 import org.llmenergy.model.Precision;
 import org.llmenergy.units.Provenance;
 
@@ -43,12 +41,9 @@ public final class ExperimentJson {
         byLabel(labels, Provenance.Flag.class, Provenance.Flag::label, Provenance.Flag::fromLabel);
         byLabel(labels, ComputeDevice.class, ComputeDevice::label, ComputeDevice::parse);
         byLabel(labels, Precision.class, Precision::label, Precision::parse);
-        return JsonMapper.builder()
-                .addModule(labels)
-                .addMixIn(EnergyFigure.class, EnergyFigureLayout.class)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .build();
+        ObjectMapper mapper = Json.versioned(labels);
+        mapper.addMixIn(EnergyFigure.class, EnergyFigureLayout.class);
+        return mapper;
     }
 
     /** The results files' field names and order for {@link EnergyFigure} (schema 1). */

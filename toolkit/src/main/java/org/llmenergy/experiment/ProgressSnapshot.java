@@ -1,6 +1,7 @@
 package org.llmenergy.experiment;
 
 import java.util.Locale;
+import org.llmenergy.io.Html;
 
 /**
  * Where a sweep stands. Counts cover this process's shard; "repeats" are the measured repeats this process
@@ -43,7 +44,7 @@ public record ProgressSnapshot(int cellsTotal, int cellsSkipped, int cellsDone, 
      *         show results as HTML: {@code display("text/html", snapshot.html())}
      */
     public String html() {
-        String text = line(0).substring(3).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String text = Html.escape(line(0).substring(3));
         return "<div><progress max=\"" + Math.max(1, repeatsTotal) + "\" value=\"" + (repeatsTotal == 0 ? 1 : repeatsDone)
                 + "\"></progress> <code>" + text + "</code></div>";
     }

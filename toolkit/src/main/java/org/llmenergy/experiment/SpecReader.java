@@ -1,12 +1,11 @@
 package org.llmenergy.experiment;
 
+import org.llmenergy.io.Json;
 import org.llmenergy.workload.BinCountsCsv;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,9 +53,7 @@ import org.llmenergy.workload.BinCount;
  * outputs 64 and 8; {@code outputs: {}} means outputs 2 … 4,096 (decode tokens 1 … 4,095) with inputs 512 and 64.
  */
 public final class SpecReader {
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final ObjectMapper STRICT = Json.strict();
 
     private final String source;
     private final Path baseDir;

@@ -2,11 +2,12 @@ package org.llmenergy.impact;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.llmenergy.io.Json;
 import org.llmenergy.units.Interval;
 
 /** Writes {@link Impacts} as the JSON block documented at {@link Impacts#toJson()}. */
 final class ImpactJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private ImpactJson() {}
 

@@ -11,6 +11,7 @@ import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.llmenergy.io.Html;
 
 /**
  * A finished figure: the picture plus what a reader needs to trust it.
@@ -72,8 +73,8 @@ public record Figure(String id, String title, String caption, String source, Buf
 
     /** @param imageSrc where the picture is: a file beside the page, or a data URI */
     String html(String imageSrc) {
-        return "<figure><img src=\"" + imageSrc + "\" alt=\"" + HtmlText.escape(title) + "\">"
-                + "<figcaption><b>" + HtmlText.escape(title) + ".</b> " + HtmlText.escape(caption)
-                + "<br><span class=\"source\">Source: " + HtmlText.escape(source) + "</span></figcaption></figure>";
+        return "<figure><img src=\"" + imageSrc + "\" alt=\"" + Html.escape(title) + "\">"
+                + "<figcaption><b>" + Html.escape(title) + ".</b> " + Html.escape(caption)
+                + "<br><span class=\"source\">Source: " + Html.escape(source) + "</span></figcaption></figure>";
     }
 }

@@ -134,7 +134,7 @@ class WorkloadCommandTest {
         CliRun run = CliRun.of("workload", "bins", "--trace", bad.toString(), "--format", "csv");
         assertEquals(1, run.exit());
         assertEquals("", run.out(), "no half-read bins");
-        assertTrue(run.err().startsWith("llm-energy: " + bad + ":3: column 'ContextTokens' (2)"), run.err());
+        assertTrue(run.err().startsWith("llm-energy: " + bad + ":3:2 (ContextTokens): "), run.err());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.llmenergy.io.Html;
 import org.llmenergy.workload.BinCount;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -51,7 +52,7 @@ class HtmlReportTest {
 
         Panel panel = PaperSections.parallelism().panels().get(0);
         String shown = panel.html();
-        assertTrue(shown.contains(HtmlText.escape(panel.caption())) && shown.contains("Source: " + HtmlText.escape(panel.source())),
+        assertTrue(shown.contains(Html.escape(panel.caption())) && shown.contains("Source: " + Html.escape(panel.source())),
                 "the panel's own caption and source");
         assertEquals(panel.figure().html(), shown);
     }

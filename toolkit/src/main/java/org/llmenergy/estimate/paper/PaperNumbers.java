@@ -1,11 +1,11 @@
 package org.llmenergy.estimate.paper;
 
 import java.util.function.Function;
+import org.llmenergy.io.Json;
 import org.llmenergy.workload.ExpectedLengthStats;
 import org.llmenergy.workload.PaperTables;
 import org.llmenergy.workload.PublishedLengthStats;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,7 +84,7 @@ public final class PaperNumbers {
         if (p == null) {
             try (InputStream in = PaperNumbers.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) throw new IllegalStateException("missing classpath resource " + RESOURCE);
-                p = new PaperNumbers(new ObjectMapper().readTree(in));
+                p = new PaperNumbers(Json.mapper().readTree(in));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + RESOURCE, e);
             }
@@ -117,9 +117,6 @@ public final class PaperNumbers {
 
     /** @return Table 5, node hardware */
     public List<NodeHardware> table5() { return List.copyOf(table5); }
-
-    /** @return every single number stated in the text */
-    public List<PaperValue> textValues() { return List.copyOf(text); }
 
     /**
      * @param id a text value's id, for example {@code "tp2-energy-increase"}

@@ -1,10 +1,15 @@
-package org.llmenergy.report;
+package org.llmenergy.io;
 
-/** HTML escaping for text placed into the report. */
-final class HtmlText {
-    private HtmlText() {}
+/** HTML escaping for text placed into an HTML page or fragment (the report, notebook displays). */
+public final class Html {
+    private Html() {}
 
-    static String escape(String s) {
+    /**
+     * @param s text, or null
+     * @return {@code s} with {@code < > & "} escaped, safe in element content and in double-quoted attributes; empty
+     *         for null
+     */
+    public static String escape(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

@@ -1,4 +1,4 @@
-package org.llmenergy.workload;
+package org.llmenergy.io;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -7,17 +7,19 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 /**
  * Splits a comma-separated file into rows and fields without allocating per row: fields are offsets into
  * a large byte buffer, delimiters are found eight bytes at a time (SWAR: one 64-bit word tests eight bytes
  * for ',', '\n' and '"'), and numbers are parsed straight from the bytes. Handles '\n' and "\r\n" line ends, a
  * UTF-8 byte-order mark, blank lines (skipped, as pandas does) and double-quoted fields within one line
- * ({@code ""} escapes a quote). A quoted field spanning lines is an error.
+ * ({@code ""} escapes a quote; with quoting off a quote is an ordinary byte). A quoted field spanning lines is an
+ * error. This is the engine of {@link CsvReader}; a reader that must not allocate per row (a 27-million-row trace)
+ * uses it directly. Errors are {@link FileFormatException}s naming the source, line, field position and name.
  */
-final class CsvRowScanner implements Closeable {
-    private static final int MAX_LINE_BYTES = 1 << 24;
+public final class CsvScanner implements Closeable {
+    /** The longest line the scanner accepts, in bytes; a longer one is no CSV row and must not fill the heap. */
+    public static final int MAX_LINE_BYTES = 1 << 24;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
@@ -25,7 +27,8 @@ final class CsvRowScanner implements Closeable {
     private static final long QUOTES = 0x2222222222222222L;
 
     private final InputStream in;
-    private final Path file;
+    private final String source;
+    private final boolean quoting;
     private byte[] buf;
     private int pos;
     private int limit;
@@ -36,28 +39,61 @@ final class CsvRowScanner implements Closeable {
     private boolean[] quoted = new boolean[16];
     private int fieldCount;
 
-    CsvRowScanner(InputStream in, Path file, int bufferBytes) throws IOException {
+    /**
+     * Parses one field's bytes into a number; throws {@link IllegalArgumentException} with the reason when it cannot.
+     */
+    @FunctionalInterface
+    public interface FieldParser {
+        /**
+         * @param bytes the buffer
+         * @param from  the field's first byte (quotes removed)
+         * @param to    one past its last byte
+         * @return the value
+         */
+        long parse(byte[] bytes, int from, int to);
+    }
+
+    /**
+     * A scanner that honours double quotes.
+     *
+     * @param in          the input (closed with the scanner)
+     * @param source      the file's name, for errors
+     * @param bufferBytes the initial buffer size (it grows for a longer line)
+     */
+    public CsvScanner(InputStream in, String source, int bufferBytes) throws IOException {
+        this(in, source, bufferBytes, true);
+    }
+
+    /**
+     * @param in          the input (closed with the scanner)
+     * @param source      the file's name, for errors
+     * @param bufferBytes the initial buffer size (it grows for a longer line)
+     * @param quoting     whether a double quote at the start of a field opens a quoted field
+     */
+    public CsvScanner(InputStream in, String source, int bufferBytes, boolean quoting) throws IOException {
         this.in = in;
-        this.file = file;
+        this.source = source;
+        this.quoting = quoting;
         this.buf = new byte[Math.max(bufferBytes, 64)];
         fill();
         if (limit >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) pos = 3;
     }
 
     /** @return the 1-based line number of the current row */
-    long lineNumber() { return lineNumber; }
+    public long lineNumber() { return lineNumber; }
 
     /** @return the number of fields of the current row */
-    int fieldCount() { return fieldCount; }
+    public int fieldCount() { return fieldCount; }
 
-    Path file() { return file; }
+    /** @return the file's name, as errors give it */
+    public String source() { return source; }
 
     /**
      * Advances to the next non-blank line.
      *
      * @return false at the end of the input
      */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         while (true) {
             int r = scanLine();
             if (r < 0) return false;
@@ -90,7 +126,7 @@ final class CsvRowScanner implements Closeable {
                             quoted[f] = false;
                         } else if (c == '\n') {
                             return endLine(f, j, j + 1);
-                        } else if (j == starts[f]) {
+                        } else if (c == '"' && quoting && j == starts[f]) {
                             int close = closingQuote(b, j + 1, lim);
                             if (close == -2) {
                                 fill();
@@ -127,7 +163,7 @@ final class CsvRowScanner implements Closeable {
                     quoted[f] = false;
                 } else if (c == '\n') {
                     return endLine(f, i, i + 1);
-                } else if (c == '"' && i == starts[f]) {
+                } else if (c == '"' && quoting && i == starts[f]) {
                     int close = closingQuote(b, i + 1, lim);
                     if (close < 0) throw unterminatedQuote(f);
                     quoted[f] = true;
@@ -138,9 +174,9 @@ final class CsvRowScanner implements Closeable {
         }
     }
 
-    private TraceFormatException unterminatedQuote(int f) {
+    private FileFormatException unterminatedQuote(int f) {
         lineNumber++;
-        return new TraceFormatException(file, lineNumber, null, f + 1,
+        return new FileFormatException(source, lineNumber, f + 1, null,
                 "unterminated quoted field (a quoted field may not span lines)");
     }
 
@@ -193,8 +229,8 @@ final class CsvRowScanner implements Closeable {
     private void fill() throws IOException {
         if (pos == 0 && limit == buf.length) {
             if (buf.length >= MAX_LINE_BYTES) {
-                throw new TraceFormatException(file, lineNumber + 1, null, 0,
-                        "line longer than " + MAX_LINE_BYTES + " bytes (not a trace?)");
+                throw new FileFormatException(source, lineNumber + 1, 0, null,
+                        "line longer than " + MAX_LINE_BYTES + " bytes (not a CSV file?)");
             }
             buf = java.util.Arrays.copyOf(buf, buf.length * 2);
         } else if (pos > 0) {
@@ -217,8 +253,8 @@ final class CsvRowScanner implements Closeable {
         return ends[f] - 1;
     }
 
-    /** @return field {@code f} as text (quotes removed, {@code ""} unescaped) */
-    String text(int f) {
+    /** @return field {@code f} (0-based) as text (quotes removed, {@code ""} unescaped) */
+    public String text(int f) {
         int s = contentStart(f);
         int e = contentEnd(f, null);
         String t = new String(buf, s, e - s, StandardCharsets.UTF_8);
@@ -228,8 +264,11 @@ final class CsvRowScanner implements Closeable {
     /**
      * Parses field {@code f} as a token count: a non-negative integer (a trailing ".0" is accepted, as
      * written by tools that store counts as floats).
+     *
+     * @param f      the 0-based field
+     * @param column its name, for errors
      */
-    int tokenCount(int f, String column) {
+    public int tokenCount(int f, String column) {
         int s = contentStart(f);
         int e = contentEnd(f, column);
         final byte[] b = buf;
@@ -257,26 +296,38 @@ final class CsvRowScanner implements Closeable {
         return true;
     }
 
-    /** Parses field {@code f} as an arrival time with {@code parser}, in nanoseconds. */
-    long arrivalNanos(int f, String column, ArrivalParser parser, ArrivalParser.Memo memo) {
+    /**
+     * Parses field {@code f} straight from its bytes.
+     *
+     * @param f      the 0-based field
+     * @param column its name, for errors
+     * @param parser the parser; its {@link IllegalArgumentException} becomes an error naming this field
+     */
+    public long parse(int f, String column, FieldParser parser) {
         int s = contentStart(f);
         int e = contentEnd(f, column);
         try {
-            return parser.parseNanos(buf, s, e, memo);
+            return parser.parse(buf, s, e);
         } catch (IllegalArgumentException ex) {
             throw error(f, column, ex.getMessage() + ", got " + snippet(f));
         }
     }
 
     /** @return the field's text, quoted and shortened for messages */
-    String snippet(int f) {
+    public String snippet(int f) {
         String t = new String(buf, starts[f], ends[f] - starts[f], StandardCharsets.UTF_8);
         if (t.length() > 40) t = t.substring(0, 40) + "...";
         return '"' + t + '"';
     }
 
-    TraceFormatException error(int f, String column, String reason) {
-        return new TraceFormatException(file, lineNumber, column, f + 1, reason);
+    /**
+     * @param f      the 0-based field, or -1 for the line as a whole
+     * @param column the field's name, or null
+     * @param reason what is wrong
+     * @return an error naming the source, the current line, the field's position and name
+     */
+    public FileFormatException error(int f, String column, String reason) {
+        return new FileFormatException(source, lineNumber, f + 1, column, reason);
     }
 
     @Override

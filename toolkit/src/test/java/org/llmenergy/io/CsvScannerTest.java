@@ -1,4 +1,4 @@
-package org.llmenergy.workload;
+package org.llmenergy.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,19 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CsvRowScannerTest {
-    private static CsvRowScanner scanner(String text, int buffer) throws Exception {
-        return new CsvRowScanner(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Path.of("t.csv"), buffer);
+class CsvScannerTest {
+    private static CsvScanner scanner(String text, int buffer) throws Exception {
+        return new CsvScanner(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.csv", buffer);
     }
 
     private static List<List<String>> rows(String text, int buffer) throws Exception {
         List<List<String>> out = new ArrayList<>();
-        try (CsvRowScanner sc = scanner(text, buffer)) {
+        try (CsvScanner sc = scanner(text, buffer)) {
             while (sc.next()) {
                 List<String> r = new ArrayList<>();
                 for (int f = 0; f < sc.fieldCount(); f++) r.add(sc.text(f));
@@ -35,7 +34,7 @@ class CsvRowScannerTest {
         for (int i = 0; i < 500; i++) sb.append("2024-05-10 00:00:0").append(i % 10).append(',').append(i).append(',').append(i * 7).append('\n');
         String text = sb.toString();
         for (int buffer : new int[] {64, 65, 97, 1 << 16}) {
-            try (CsvRowScanner sc = scanner(text, buffer)) {
+            try (CsvScanner sc = scanner(text, buffer)) {
                 assertTrue(sc.next());
                 for (int i = 0; i < 500; i++) {
                     assertTrue(sc.next(), "row " + i);
@@ -87,7 +86,7 @@ class CsvRowScannerTest {
         String text = "\uFEFFname,\"Request tokens\"\r\n\r\n\"a, \"\"b\"\"\",\"12\"\r\nc,0\n\n";
         List<List<String>> r = rows(text, 64);
         assertEquals(List.of(List.of("name", "Request tokens"), List.of("a, \"b\"", "12"), List.of("c", "0")), r);
-        try (CsvRowScanner sc = scanner(text, 64)) {
+        try (CsvScanner sc = scanner(text, 64)) {
             sc.next();
             sc.next();
             assertEquals(12, sc.tokenCount(1, "Request tokens"), "a quoted number parses");
@@ -97,21 +96,21 @@ class CsvRowScannerTest {
 
     @Test
     void tokenCountsAcceptWholeFloatsOnly() throws Exception {
-        try (CsvRowScanner sc = scanner("12.0,12.5,-3,,x1,99999999999\n", 64)) {
+        try (CsvScanner sc = scanner("12.0,12.5,-3,,x1,99999999999\n", 64)) {
             sc.next();
             assertEquals(12, sc.tokenCount(0, "a"));
-            assertTrue(assertThrows(TraceFormatException.class, () -> sc.tokenCount(1, "b")).getMessage().contains("\"12.5\""));
-            assertTrue(assertThrows(TraceFormatException.class, () -> sc.tokenCount(2, "c")).getMessage().contains("negative"));
-            assertTrue(assertThrows(TraceFormatException.class, () -> sc.tokenCount(3, "d")).getMessage().contains("empty"));
-            assertTrue(assertThrows(TraceFormatException.class, () -> sc.tokenCount(4, "e")).getMessage().contains("whole number"));
-            assertTrue(assertThrows(TraceFormatException.class, () -> sc.tokenCount(5, "f")).getMessage().contains("too large"));
+            assertTrue(assertThrows(FileFormatException.class, () -> sc.tokenCount(1, "b")).getMessage().contains("\"12.5\""));
+            assertTrue(assertThrows(FileFormatException.class, () -> sc.tokenCount(2, "c")).getMessage().contains("negative"));
+            assertTrue(assertThrows(FileFormatException.class, () -> sc.tokenCount(3, "d")).getMessage().contains("empty"));
+            assertTrue(assertThrows(FileFormatException.class, () -> sc.tokenCount(4, "e")).getMessage().contains("whole number"));
+            assertTrue(assertThrows(FileFormatException.class, () -> sc.tokenCount(5, "f")).getMessage().contains("too large"));
         }
     }
 
     @Test
     void unterminatedQuoteNamesTheLine() throws Exception {
-        TraceFormatException e = assertThrows(TraceFormatException.class, () -> rows("a,b\n1,\"2\n3,4\n", 64));
+        FileFormatException e = assertThrows(FileFormatException.class, () -> rows("a,b\n1,\"2\n3,4\n", 64));
         assertEquals(2, e.line());
-        assertTrue(e.getMessage().startsWith("t.csv:2: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("t.csv:2:2: "), e.getMessage());
     }
 }
