@@ -2,7 +2,7 @@ package org.llmenergy.energy;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.llmenergy.units.MissingValue;
+import org.llmenergy.units.ValueOrReason;
 import org.llmenergy.units.Provenance;
 
 /**
@@ -11,14 +11,14 @@ import org.llmenergy.units.Provenance;
  * and phase (gross, as metered).
  *
  * @param joules            energy in joules, or null when unavailable
- * @param unavailableReason why there is no value; null when there is one
+ * @param missingReason     why there is no value; null when there is one
  * @param provenance        how the figure was (or would have been) obtained; null only for a figure without a
  *                          value that no meter was asked for (see {@link #unavailable(String)})
  */
-public record EnergyFigure(Double joules, String unavailableReason, Provenance provenance) {
+public record EnergyFigure(Double joules, String missingReason, Provenance provenance) implements ValueOrReason {
 
     public EnergyFigure {
-        MissingValue.requireValueOrReason(joules, unavailableReason, "energy figure");
+        ValueOrReason.requireValueOrReason(joules, missingReason, "energy figure");
         if (joules != null && provenance == null) throw new IllegalArgumentException("an energy figure needs provenance");
         if (joules != null && !Double.isFinite(joules)) {
             throw new IllegalArgumentException("energy must be finite, was " + joules);
@@ -41,7 +41,7 @@ public record EnergyFigure(Double joules, String unavailableReason, Provenance p
         return new EnergyFigure(null, reason, null);
     }
 
-    /** @return true when there is a value */
+    @Override
     public boolean isPresent() { return joules != null; }
 
     /** @return the value in joules, or empty */
@@ -49,7 +49,7 @@ public record EnergyFigure(Double joules, String unavailableReason, Provenance p
 
     /** @return the value in joules; throws, with the reason, when there is none */
     public double joulesOrThrow() {
-        if (joules == null) throw new IllegalStateException("no energy figure: " + unavailableReason);
+        if (joules == null) throw new IllegalStateException("no energy figure: " + missingReason);
         return joules;
     }
 

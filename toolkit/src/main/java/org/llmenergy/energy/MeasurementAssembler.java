@@ -96,12 +96,12 @@ final class MeasurementAssembler {
             }
         } else if (integral.isPresent()) {
             gross = EnergyFigure.of(integral.joules(), integral.provenance().toBuilder()
-                    .optReason("counter unavailable (" + counter.unavailableReason()
+                    .optReason("counter unavailable (" + counter.missingReason()
                             + "); this is the integral of sampled power")
                     .optFlag(Flag.POWER_INTEGRAL_FALLBACK).build());
         } else {
-            gross = EnergyFigure.unavailable("counter: " + counter.unavailableReason() + "; power integral: "
-                    + integral.unavailableReason(), counter.provenance());
+            gross = EnergyFigure.unavailable("counter: " + counter.missingReason() + "; power integral: "
+                    + integral.missingReason(), counter.provenance());
         }
 
         Double meanW = gross.isPresent() && durationS > 0 ? gross.joules() / durationS : null;
@@ -236,7 +236,7 @@ final class MeasurementAssembler {
             return unavailableNet(ch, src, "the idle baseline has no figure for " + ch.id() + ": "
                     + b.missing().getOrDefault(ch.id(), "channel not in the baseline"));
         }
-        if (!gross.isPresent()) return unavailableNet(ch, src, gross.unavailableReason());
+        if (!gross.isPresent()) return unavailableNet(ch, src, gross.missingReason());
         double idleW = b.idleWatts().get(ch.id());
         double joules = gross.joules() - idleW * durationS;
         Provenance.Builder p = gross.provenance().toBuilder().setSource(src).optNetOfIdle(true);
@@ -361,7 +361,7 @@ final class MeasurementAssembler {
             sources.add(f.provenance().source());
             details.put("source." + d.channel(), f.provenance().source().label());
             if (!f.isPresent()) {
-                missing.add(d.channel() + ": " + f.unavailableReason());
+                missing.add(d.channel() + ": " + f.missingReason());
                 continue;
             }
             sum += f.joules();

@@ -70,7 +70,7 @@ public final class MeasurementJson {
     public static ObjectNode figure(EnergyFigure f) {
         ObjectNode o = MAPPER.createObjectNode();
         putNullable(o, "joules", f.joules());
-        if (f.unavailableReason() != null) o.put("unavailableReason", f.unavailableReason());
+        if (f.missingReason() != null) o.put("unavailableReason", f.missingReason());
         o.set("provenance", provenance(f.provenance()));
         return o;
     }

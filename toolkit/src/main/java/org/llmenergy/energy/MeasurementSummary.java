@@ -72,13 +72,13 @@ public final class MeasurementSummary {
     }
 
     private static String figure(EnergyFigure f) {
-        if (!f.isPresent()) return "n/a (" + f.unavailableReason() + ")";
+        if (!f.isPresent()) return "n/a (" + f.missingReason() + ")";
         return Energy.format(f.joules()) + (f.isEstimate() ? " (estimate)" : "");
     }
 
     private static String cell(EnergyFigure f) {
         return f.isPresent() ? String.format(Locale.ROOT, "%.3f", f.joules())
-                : "n/a: " + Html.escape(f.unavailableReason());
+                : "n/a: " + Html.escape(f.missingReason());
     }
 
     private static String watts(Double w) {

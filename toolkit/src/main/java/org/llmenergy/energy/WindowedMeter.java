@@ -307,7 +307,7 @@ final class WindowedMeter implements EnergyMeter {
             if (d.gross().isPresent()) {
                 watts.put(d.channel(), d.gross().joules() / m.durationS());
             } else {
-                missing.put(d.channel(), d.gross().unavailableReason());
+                missing.put(d.channel(), d.gross().missingReason());
             }
         }
         IdleBaseline b = new IdleBaseline(watts, missing, m);

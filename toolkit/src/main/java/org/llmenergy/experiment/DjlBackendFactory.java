@@ -72,7 +72,7 @@ public final class DjlBackendFactory implements BackendFactory {
     private static IdlePower idlePower(EnergyMeter meter, double seconds) throws InterruptedException {
         org.llmenergy.energy.IdleBaseline b = meter.measureIdle(seconds);
         EnergyFigure total = b.measurement().total();
-        if (!total.isPresent()) return IdlePower.missing(total.unavailableReason());
+        if (!total.isPresent()) return IdlePower.missing(total.missingReason());
         return IdlePower.of(total.joules() / b.durationS(), b.durationS(), total.provenance());
     }
 

@@ -167,7 +167,7 @@ final class DjlCellExecutor implements CellExecutor {
         double joules = 0;
         for (Measurement m : windows) {
             EnergyFigure f = m.total();
-            if (!f.isPresent()) return EnergyFigure.unavailable(m.name() + ": " + f.unavailableReason());
+            if (!f.isPresent()) return EnergyFigure.unavailable(m.name() + ": " + f.missingReason());
             joules += f.joules();
         }
         Provenance first = windows.get(0).total().provenance();

@@ -1,7 +1,8 @@
 package org.llmenergy.experiment;
 
-import org.llmenergy.units.MissingValue;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.llmenergy.units.Provenance;
+import org.llmenergy.units.ValueOrReason;
 
 /**
  * One energy figure, gross or net of idle, in the units the paper's figures use plus per-request and
@@ -17,11 +18,16 @@ import org.llmenergy.units.Provenance;
  * @param missingReason why {@code joules} is null, else null
  */
 public record EnergyAmounts(Double joules, Double per1024J, Double perRequestJ, Double perTokenJ, Double meanPowerW,
-                            Provenance provenance, String missingReason) {
+                            Provenance provenance, String missingReason) implements ValueOrReason {
     public EnergyAmounts {
-        MissingValue.requireValueOrReason(joules, missingReason, "energy");
+        ValueOrReason.requireValueOrReason(joules, missingReason, "energy");
     }
 
     /** @return an absent figure with why */
     public static EnergyAmounts missing(String reason) { return new EnergyAmounts(null, null, null, null, null, null, reason); }
+
+    /** Not a results-file field: the file says it with {@code joules} and {@code missingReason}. */
+    @JsonIgnore
+    @Override
+    public boolean isPresent() { return joules != null; }
 }

@@ -51,11 +51,8 @@ public final class ExperimentJson {
     @JsonIgnoreProperties(value = {"present", "valid", "estimate"}, allowGetters = false)
     private abstract static class EnergyFigureLayout {
         @JsonCreator
-        EnergyFigureLayout(@JsonProperty("joules") Double joules, @JsonProperty("missingReason") String unavailableReason,
+        EnergyFigureLayout(@JsonProperty("joules") Double joules, @JsonProperty("missingReason") String missingReason,
                            @JsonProperty("provenance") Provenance provenance) {}
-
-        @JsonProperty("missingReason")
-        abstract String unavailableReason();
     }
 
     private static <T> void byLabel(SimpleModule module, Class<T> type, Function<T, String> label,

@@ -1,7 +1,8 @@
 package org.llmenergy.experiment;
 
-import org.llmenergy.units.MissingValue;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.llmenergy.units.Provenance;
+import org.llmenergy.units.ValueOrReason;
 
 /**
  * The power the measured devices draw while idle, subtracted to give net-of-idle energies.
@@ -11,9 +12,10 @@ import org.llmenergy.units.Provenance;
  * @param provenance    how it was measured; null only when {@code watts} is null
  * @param missingReason why {@code watts} is null; null when present
  */
-public record IdlePower(Double watts, double seconds, Provenance provenance, String missingReason) {
+public record IdlePower(Double watts, double seconds, Provenance provenance, String missingReason)
+        implements ValueOrReason {
     public IdlePower {
-        MissingValue.requireValueOrReason(watts, missingReason, "idle power");
+        ValueOrReason.requireValueOrReason(watts, missingReason, "idle power");
         if (watts != null && (provenance == null || !Double.isFinite(watts) || watts < 0)) {
             throw new IllegalArgumentException("idle power needs provenance and a finite value >= 0, got " + watts);
         }
@@ -26,4 +28,9 @@ public record IdlePower(Double watts, double seconds, Provenance provenance, Str
 
     /** @return an unknown idle power, with why */
     public static IdlePower missing(String reason) { return new IdlePower(null, 0, null, reason); }
+
+    /** Not a results-file field: the file says it with {@code watts} and {@code missingReason}. */
+    @JsonIgnore
+    @Override
+    public boolean isPresent() { return watts != null; }
 }

@@ -45,7 +45,7 @@ final class MeasurementDeriver {
                                        EnergyFigure reading, IdlePower idle) {
         EnergyAmounts gross = reading.isPresent()
                 ? amounts(reading.joules(), seconds, requests, tokens, reading.provenance())
-                : EnergyAmounts.missing(reading.unavailableReason());
+                : EnergyAmounts.missing(reading.missingReason());
         return new PhaseEnergy(method, seconds, requests, tokens, kind, gross, net(gross, seconds, requests, tokens, idle));
     }
 
@@ -58,9 +58,9 @@ final class MeasurementDeriver {
         EnergyAmounts gross;
         if (!full.energy().isPresent() || !prefill.energy().isPresent()) {
             gross = EnergyAmounts.missing("needs both runs' energy: full run "
-                    + (full.energy().isPresent() ? "present" : "absent (" + full.energy().unavailableReason() + ")")
+                    + (full.energy().isPresent() ? "present" : "absent (" + full.energy().missingReason() + ")")
                     + ", prefill run " + (prefill.energy().isPresent() ? "present"
-                    : "absent (" + prefill.energy().unavailableReason() + ")"));
+                    : "absent (" + prefill.energy().missingReason() + ")"));
         } else {
             double joules = full.energy().joules() - prefill.energy().joules();
             Provenance f = full.energy().provenance();

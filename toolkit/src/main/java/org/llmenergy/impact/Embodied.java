@@ -1,7 +1,7 @@
 package org.llmenergy.impact;
 
 import java.util.Locale;
-import org.llmenergy.units.MissingValue;
+import org.llmenergy.units.ValueOrReason;
 
 /**
  * Manufacturing (embodied) footprints of GPUs, from manufacturers' product carbon footprints. A GPU without a
@@ -29,10 +29,13 @@ public final class Embodied {
      * @param perGpu        kgCO2e per GPU, or null
      * @param missingReason why {@code perGpu} is null, else null
      */
-    public record Footprint(String gpu, Factor perGpu, String missingReason) {
+    public record Footprint(String gpu, Factor perGpu, String missingReason) implements ValueOrReason {
         public Footprint {
-            MissingValue.requireValueOrReason(perGpu, missingReason, "footprint");
+            ValueOrReason.requireValueOrReason(perGpu, missingReason, "footprint");
         }
+
+        @Override
+        public boolean isPresent() { return perGpu != null; }
     }
 
     /**

@@ -27,7 +27,7 @@ final class ImpactJson {
         value(water.putObject("offsite"), i.waterOffsite());
         value(root.putObject("embodied_gco2e"), i.embodied());
         ObjectNode cost = value(root.putObject("cost"), i.cost());
-        if (i.cost().present()) cost.put("currency", i.cost().unit());
+        if (i.cost().isPresent()) cost.put("currency", i.cost().unit());
 
         ObjectNode f = root.putObject("factors");
         factor(f.putObject("carbon_intensity"), g.carbonIntensity(), g.carbonMissing());
@@ -60,7 +60,7 @@ final class ImpactJson {
     }
 
     private static ObjectNode value(ObjectNode n, ImpactValue v) {
-        if (v.present()) {
+        if (v.isPresent()) {
             interval(n, v.interval());
         } else {
             n.putNull("value");

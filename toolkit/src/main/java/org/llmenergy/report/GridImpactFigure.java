@@ -106,7 +106,7 @@ public final class GridImpactFigure {
     private static void add(List<Bar> bars, List<String> missing, String label, boolean cloud, Location where, Interval energyJ,
                             double pue, GridCatalog catalog) {
         Impacts i = Impacts.compute(ImpactRequest.of(energyJ, catalog.grid(where)).withPue(pue));
-        if (i.operational().present()) bars.add(new Bar(label, cloud, i));
+        if (i.operational().isPresent()) bars.add(new Bar(label, cloud, i));
         else missing.add(label + ": " + i.operational().missingReason());
     }
 

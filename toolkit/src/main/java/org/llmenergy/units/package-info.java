@@ -4,7 +4,7 @@
  * which every layer above shares: built with {@link org.llmenergy.units.Provenance#builder()}, with typed
  * {@link org.llmenergy.units.Provenance.Flag}s and, for figures computed from others,
  * {@link org.llmenergy.units.Provenance#derivedFrom(java.util.Collection)}.
- * {@link org.llmenergy.units.MissingValue} is the rule of values that may be missing with a reason. Depends on
+ * {@link org.llmenergy.units.ValueOrReason} is the rule of values that may be missing with a reason. Depends on
  * nothing else in the toolkit.
  */
 package org.llmenergy.units;

@@ -143,8 +143,8 @@ class CpuEstimateMeterTest {
             clock.advanceMs(1); // a real clock moves between two reads; this one only when told
             Measurement tooShort = instant.end();
             assertNull(tooShort.total().joules());
-            assertTrue(tooShort.total().unavailableReason().contains("shorter than the counter's update period (0.010 s)"),
-                    tooShort.total().unavailableReason());
+            assertTrue(tooShort.total().missingReason().contains("shorter than the counter's update period (0.010 s)"),
+                    tooShort.total().missingReason());
         }
     }
 

@@ -128,7 +128,7 @@ class NvmlMeterTest {
             Measurement m = w.end();
             DeviceEnergy d = m.devices().get(0);
             assertNull(d.counter().joules());
-            assertTrue(d.counter().unavailableReason().contains("restarted"), d.counter().unavailableReason());
+            assertTrue(d.counter().missingReason().contains("restarted"), d.counter().missingReason());
             assertEquals(Source.NVML_POWER_INTEGRAL, d.gross().provenance().source());
             assertNear(300 * m.durationS(), d.gross().joulesOrThrow(), 0.03, "integral");
             assertTrue(d.gross().provenance().reasons().stream().anyMatch(r -> r.contains("counter unavailable")));
@@ -145,7 +145,7 @@ class NvmlMeterTest {
             Measurement m = w.end();
             DeviceEnergy d = m.devices().get(0);
             assertNull(d.counter().joules());
-            assertTrue(d.counter().unavailableReason().contains("NVML_ERROR_NOT_SUPPORTED"), d.counter().unavailableReason());
+            assertTrue(d.counter().missingReason().contains("NVML_ERROR_NOT_SUPPORTED"), d.counter().missingReason());
             assertEquals(Source.NVML_POWER_INTEGRAL, m.provenance().source());
             assertNear(150 * m.durationS(), m.total().joulesOrThrow(), 0.03, "integral total");
             assertTrue(m.valid(), "reasons: " + m.reasons());
@@ -211,8 +211,8 @@ class NvmlMeterTest {
             Measurement m = w.end();
             DeviceEnergy d = m.devices().get(0);
             assertNull(d.counter().joules());
-            assertTrue(d.counter().unavailableReason().contains("shorter than the counter's update period (at least"),
-                    d.counter().unavailableReason());
+            assertTrue(d.counter().missingReason().contains("shorter than the counter's update period (at least"),
+                    d.counter().missingReason());
             assertEquals(Source.NVML_POWER_INTEGRAL, d.gross().provenance().source());
             assertNear(200 * m.durationS(), d.gross().joulesOrThrow(), 0.03, "integral of a short window");
             assertTrue(m.total().joulesOrThrow() > 0);
@@ -231,7 +231,7 @@ class NvmlMeterTest {
             DeviceEnergy d = m.devices().get(0);
             assertNear(0.1, Double.parseDouble(d.details().get("counterUpdatePeriodS")), 0.2, "refined period");
             assertNull(d.counter().joules(), "a 50-ms window cannot be resolved by a 100-ms counter");
-            assertTrue(d.counter().unavailableReason().contains("update period (0.1"), d.counter().unavailableReason());
+            assertTrue(d.counter().missingReason().contains("update period (0.1"), d.counter().missingReason());
         }
     }
 
@@ -263,16 +263,16 @@ class NvmlMeterTest {
             DeviceEnergy g1 = m.device("gpu1").orElseThrow();
             assertNear(200 * m.durationS(), g0.gross().joulesOrThrow(), 0.10, "surviving GPU");
             assertNull(g1.gross().joules());
-            assertTrue(g1.gross().unavailableReason().contains("NVML_ERROR_GPU_IS_LOST (15)"), g1.gross().unavailableReason());
+            assertTrue(g1.gross().missingReason().contains("NVML_ERROR_GPU_IS_LOST (15)"), g1.gross().missingReason());
             assertNull(m.total().joules());
-            assertTrue(m.total().unavailableReason().startsWith("missing gpu1: "), m.total().unavailableReason());
+            assertTrue(m.total().missingReason().startsWith("missing gpu1: "), m.total().missingReason());
             assertFalse(m.valid());
             // the meter keeps working for the GPU that is left, and a later window says why gpu1 is missing
             Window laterWindow = meter.window("later");
             clock.advanceMs(1); // a real clock moves between two reads; this one only when told
             Measurement later = laterWindow.end();
             assertTrue(later.device("gpu0").orElseThrow().powerIntegral().isPresent());
-            assertTrue(later.device("gpu1").orElseThrow().gross().unavailableReason().contains("GPU_IS_LOST"));
+            assertTrue(later.device("gpu1").orElseThrow().gross().missingReason().contains("GPU_IS_LOST"));
         }
     }
 
@@ -340,12 +340,12 @@ class NvmlMeterTest {
             Measurement m = w.end();
             DeviceEnergy d = m.devices().get(0);
             assertNull(d.counter().joules());
-            assertTrue(d.counter().unavailableReason().contains("did not advance"), d.counter().unavailableReason());
+            assertTrue(d.counter().missingReason().contains("did not advance"), d.counter().missingReason());
             assertNull(d.powerIntegral().joules(), "before the fix: a valid 0 J");
-            assertTrue(d.powerIntegral().unavailableReason().contains("were 0 W"), d.powerIntegral().unavailableReason());
+            assertTrue(d.powerIntegral().missingReason().contains("were 0 W"), d.powerIntegral().missingReason());
             assertNull(d.gross().joules());
             assertNull(m.total().joules());
-            assertTrue(m.total().unavailableReason().contains("0 W"), m.total().unavailableReason());
+            assertTrue(m.total().missingReason().contains("0 W"), m.total().missingReason());
         }
     }
 
@@ -356,7 +356,7 @@ class NvmlMeterTest {
         try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             long opened = clock.nanoTime();
             Measurement before = meter.window("before-idle").end();
-            assertTrue(before.totalNet().unavailableReason().contains("no idle baseline"));
+            assertTrue(before.totalNet().missingReason().contains("no idle baseline"));
             IdleBaseline idle = meter.measureIdle(0.1);
             assertNear(100, idle.watts("gpu0").orElseThrow(), 0.05, "idle power");
             clock.advanceTo(opened + 1_100_000_000L);

@@ -52,7 +52,7 @@ class RaplMeterTest {
             String notCounted = m.provenance().details().get("notCounted");
             assertTrue(notCounted.contains("intel-rapl:0:0 (core") && notCounted.contains("intel-rapl:1:1 (uncore"),
                     notCounted);
-            assertTrue(m.devices().get(0).powerIntegral().unavailableReason().contains("only an energy counter"));
+            assertTrue(m.devices().get(0).powerIntegral().missingReason().contains("only an energy counter"));
         }
     }
 
@@ -104,9 +104,9 @@ class RaplMeterTest {
             Measurement m = w.end();
             DeviceEnergy stuck = m.device("package-1").orElseThrow();
             assertNull(stuck.gross().joules());
-            assertTrue(stuck.gross().unavailableReason().contains("did not advance"), stuck.gross().unavailableReason());
+            assertTrue(stuck.gross().missingReason().contains("did not advance"), stuck.gross().missingReason());
             assertNull(m.total().joules());
-            assertTrue(m.total().unavailableReason().contains("package-1"), m.total().unavailableReason());
+            assertTrue(m.total().missingReason().contains("package-1"), m.total().missingReason());
         }
     }
 
