@@ -9,7 +9,7 @@ import org.llmenergy.energy.EnergyMeter;
 import org.llmenergy.energy.IdleBaseline;
 import org.llmenergy.energy.Measurement;
 import org.llmenergy.energy.MeasurementJson;
-import org.llmenergy.experiment.PhaseWindows;
+import org.llmenergy.experiment.protocol.PhaseWindows;
 import org.llmenergy.inference.Phase;
 import org.llmenergy.inference.PhaseListener;
 

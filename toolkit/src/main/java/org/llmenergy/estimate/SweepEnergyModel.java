@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.llmenergy.experiment.EnergyAmounts;
-import org.llmenergy.experiment.RepeatAverages;
-import org.llmenergy.experiment.ResultRecord;
+import org.llmenergy.experiment.results.EnergyAmounts;
+import org.llmenergy.experiment.results.RepeatAverages;
+import org.llmenergy.experiment.results.ResultRecord;
 import org.llmenergy.units.Provenance;
 
 /**

@@ -10,16 +10,16 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 import org.llmenergy.estimate.BatchEnergy;
-import org.llmenergy.experiment.Cell;
-import org.llmenergy.experiment.EnergyAmounts;
-import org.llmenergy.experiment.PhaseEnergy;
-import org.llmenergy.experiment.RepeatMeasurement;
-import org.llmenergy.experiment.PhaseEnergies;
-import org.llmenergy.experiment.RepeatAverages;
-import org.llmenergy.experiment.ResultRecord;
-import org.llmenergy.experiment.ResultsFile;
-import org.llmenergy.experiment.ResultsReader;
-import org.llmenergy.experiment.StoredRecord;
+import org.llmenergy.experiment.spec.Cell;
+import org.llmenergy.experiment.results.EnergyAmounts;
+import org.llmenergy.experiment.results.PhaseEnergy;
+import org.llmenergy.experiment.results.RepeatMeasurement;
+import org.llmenergy.experiment.results.PhaseEnergies;
+import org.llmenergy.experiment.results.RepeatAverages;
+import org.llmenergy.experiment.results.ResultRecord;
+import org.llmenergy.experiment.results.ResultsFile;
+import org.llmenergy.experiment.results.ResultsReader;
+import org.llmenergy.experiment.results.StoredRecord;
 import org.llmenergy.units.Energy;
 
 /**

@@ -11,7 +11,7 @@ import org.llmenergy.estimate.Workload;
 import org.llmenergy.estimate.WorkloadPrice;
 import org.llmenergy.estimate.WorkloadPricing;
 import org.llmenergy.estimate.paper.PaperFitEstimator;
-import org.llmenergy.experiment.ResultRecord;
+import org.llmenergy.experiment.results.ResultRecord;
 import org.llmenergy.report.BinHeatMap;
 import org.llmenergy.report.EnergyBasis;
 import org.llmenergy.report.Figure;

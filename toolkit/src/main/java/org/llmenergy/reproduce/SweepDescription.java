@@ -2,7 +2,7 @@ package org.llmenergy.reproduce;
 
 import java.util.List;
 import java.util.Objects;
-import org.llmenergy.experiment.ResultRecord;
+import org.llmenergy.experiment.results.ResultRecord;
 
 /** What the report says about the sweep it ran: how much was measured, where, and with which meter. */
 final class SweepDescription {

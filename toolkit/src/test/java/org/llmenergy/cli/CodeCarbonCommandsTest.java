@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmenergy.experiment.ResultsReader;
-import org.llmenergy.experiment.StoredRecord;
+import org.llmenergy.experiment.results.ResultsReader;
+import org.llmenergy.experiment.results.StoredRecord;
 import org.llmenergy.impact.CodeCarbonCsv;
 import org.llmenergy.impact.CodeCarbonRow;
 

@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmenergy.experiment.Backend;
-import org.llmenergy.experiment.Backends;
-import org.llmenergy.experiment.ResultRecord;
-import org.llmenergy.experiment.ResultsReader;
-import org.llmenergy.experiment.SpecReader;
-import org.llmenergy.experiment.StoredRecord;
-import org.llmenergy.experiment.SweepRunner;
-import org.llmenergy.experiment.SweepSpec;
+import org.llmenergy.experiment.protocol.Backend;
+import org.llmenergy.experiment.protocol.Backends;
+import org.llmenergy.experiment.results.ResultRecord;
+import org.llmenergy.experiment.results.ResultsReader;
+import org.llmenergy.experiment.spec.SpecReader;
+import org.llmenergy.experiment.results.StoredRecord;
+import org.llmenergy.experiment.protocol.SweepRunner;
+import org.llmenergy.experiment.spec.SweepSpec;
 import org.llmenergy.units.Interval;
 import org.llmenergy.units.Provenance;
 import org.llmenergy.workload.BinCount;
@@ -112,13 +112,13 @@ class SweepEnergyModelTest {
         var g = pf.gross();
         Provenance invalid = Provenance.builder().setSource(g.provenance().source())
                 .invalid("window overlapped a throttling event").build();
-        var bad = new org.llmenergy.experiment.EnergyAmounts(g.joules() * 100, g.per1024J() * 100, g.perRequestJ() * 100,
+        var bad = new org.llmenergy.experiment.results.EnergyAmounts(g.joules() * 100, g.per1024J() * 100, g.perRequestJ() * 100,
                 g.perTokenJ(), g.meanPowerW(), invalid, null);
-        var figure = new org.llmenergy.experiment.PhaseEnergy(pf.method(), pf.seconds(), pf.requests(), pf.tokens(),
+        var figure = new org.llmenergy.experiment.results.PhaseEnergy(pf.method(), pf.seconds(), pf.requests(), pf.tokens(),
                 pf.tokenKind(), bad, pf.net());
-        var energy = new org.llmenergy.experiment.PhaseEnergies(m.energy().total(), figure, m.energy().decode(),
+        var energy = new org.llmenergy.experiment.results.PhaseEnergies(m.energy().total(), figure, m.energy().decode(),
                 m.energy().prefillWindow(), m.energy().decodeWindow());
-        var measurement = new org.llmenergy.experiment.RepeatMeasurement(m.batchSize(), m.batches(), m.examples(), m.inputTokens(),
+        var measurement = new org.llmenergy.experiment.results.RepeatMeasurement(m.batchSize(), m.batches(), m.examples(), m.inputTokens(),
                 m.outputTokens(), m.warmupBatches(), m.prefillRun(), m.fullRun(), energy, m.throughput());
         ResultRecord invalidRepeat = new ResultRecord.Measured(r.schema(), r.specHash(), r.specName(), r.cellIndex(), r.cellKey(),
                 r.cell(), 1, r.repeats(), r.batch(), measurement, r.idle(), r.environment(), r.shard(), r.startedAt(), r.finishedAt());
@@ -129,7 +129,7 @@ class SweepEnergyModelTest {
 
         // the same cells measured for another model cannot be averaged in
         var c = r.cell();
-        var other = new org.llmenergy.experiment.Cell(c.engine(), "other-model", c.device(), c.dtype(), c.options(),
+        var other = new org.llmenergy.experiment.spec.Cell(c.engine(), "other-model", c.device(), c.dtype(), c.options(),
                 c.decoding(), c.batch(), c.input(), c.output());
         List<ResultRecord> mixed = new java.util.ArrayList<>(sweep);
         mixed.add(new ResultRecord.Measured(r.schema(), r.specHash(), r.specName(), r.cellIndex(), r.cellKey().replace("|m|", "|other-model|"),

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.llmenergy.experiment.SweepSpec;
+import org.llmenergy.experiment.spec.SweepSpec;
 import org.llmenergy.inference.ComputeDevice;
 
 class EmbeddedSweepTest {
