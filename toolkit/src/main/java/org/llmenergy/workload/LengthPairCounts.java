@@ -1,6 +1,5 @@
 package org.llmenergy.workload;
 
-import java.util.Arrays;
 
 /**
  * Counts requests per distinct (input, output) length pair while a trace streams through it, so a workload can be
