@@ -46,11 +46,12 @@ final class MemoryBudget {
      *   <li>the attention scores of the pass's queries over the keys each can see (a causal pass of n queries
      *       ending at position e reads {@code n (e - n) + n (n + 1) / 2} keys per head), fp32, once. Only one query
      *       chunk's scores and probabilities are live at a time, but the chunks of a layer have different sizes and
-     *       the allocator keeps freed heap blocks resident, so the process's resident memory grows by about the
-     *       pass's scores (LongPrefillMemory on small-100m, batch 1, 1,024-token passes, 16 MiB chunks,
-     *       2026-11-27: activations measured at 370-394 MB at 8,192 tokens against 483 MB counted here, 224 MB at
-     *       2,048 against 181 MB; with the resident memory after loading and the KV cache, 1.07-1.09x and 0.95x
-     *       the measured peak). The former count, scores and probabilities of every query over all keys, predicted
+     *       the allocator keeps freed heap blocks resident, so the process's resident memory grows by a share of
+     *       the pass's scores that depends on the chunk sizes (it grew with the score bound: 16 MiB chunks held
+     *       about 120 MB more than 4 MiB ones at 8,192 tokens); counting them once bounds it (LongPrefillMemory on small-100m, batch 1, 1,024-token passes, 16 MiB chunks,
+     *       2026-11-27: activations measured at 334-336 MB at 8,192 tokens against 483 MB counted here, 180-182
+     *       MB at 2,048 against 181 MB; with the resident memory after loading and the KV cache, 1.12-1.13x and
+     *       1.00x the measured peak). The former count, scores and probabilities of every query over all keys, predicted
      *       1.25-1.45x the measured peak;</li>
      *   <li>fp32 logits of the last position of each sequence and what the decoding strategy derives from them
      *       (four rows of vocabulary width, as before).</li>
