@@ -309,6 +309,9 @@ final class Transformer implements AutoCloseable {
         }
     }
 
+    /** Queries a chunk may hold whatever its diagonal block wastes (see {@link #queryChunks}). */
+    private static final int MIN_CHUNK_QUERIES = 32;
+
     /**
      * Splits {@code t} new queries, the last {@code t} of {@code end} positions, into chunks whose fp32 scores over
      * the keys each chunk can see ({@code rowsTimesHeads x n x (end - t + r1) x 4} bytes) stay within
@@ -321,9 +324,6 @@ final class Transformer implements AutoCloseable {
      * @param maxBytes       bound on one chunk's scores, bytes
      * @return increasing boundaries {@code 0 = b0 < b1 < ... = t}; chunk i is {@code [b_i, b_{i+1})}
      */
-    /** Queries a chunk may hold whatever its diagonal block wastes (see {@link #queryChunks}). */
-    private static final int MIN_CHUNK_QUERIES = 32;
-
     static int[] queryChunks(long rowsTimesHeads, int t, int end, long maxBytes) {
         int before = end - t;
         long perKey = Math.max(1, rowsTimesHeads) * 4L;
