@@ -50,7 +50,10 @@ def count_outputs(nb):
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
                 errors += 1
-            if "image/png" in out.get("data", {}):
+            data = out.get("data", {})
+            html = data.get("text/html", "")
+            # a figure is a PNG output, or a figure with its caption (Figure.html(): an inline PNG in HTML)
+            if "image/png" in data or "<img src=\"data:image/png" in ("".join(html) if isinstance(html, list) else html):
                 images += 1
     return images, errors
 

@@ -30,7 +30,9 @@
  *     lost_after_ms=T            every call on the device returns NVML_ERROR_GPU_IS_LOST from T on
  *     mig=0|1                    MIG mode of the device
  *     temp_c=40 sm_mhz=1980 util=50
- * Time is CLOCK_MONOTONIC, the clock Java's System.nanoTime reads on Linux.
+ * Time is CLOCK_MONOTONIC, the clock Java's System.nanoTime reads on Linux, unless a test sets a virtual
+ * time with fake_nvml_set_time_ns(ns): from then on the fake's time is that value, and moves only when the
+ * test sets it again (the Java side runs the meter on the same virtual clock), until fake_nvml_use_real_time().
  */
 #include <math.h>
 #include <pthread.h>
@@ -111,8 +113,11 @@ static int device_count = 0;
 static int init_refs = 0;
 static int init_calls = 0;
 static double t0_ms = 0;
+static long long virtual_ns = -1; /* < 0: real time; read and written with __atomic builtins */
 
 static double now_ms(void) {
+    long long v = __atomic_load_n(&virtual_ns, __ATOMIC_ACQUIRE);
+    if (v >= 0) return v / 1e6;
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
@@ -290,6 +295,19 @@ int fake_nvml_set_script(const char *text) {
     free(script_text);
     script_text = text ? strdup(text) : NULL;
     pthread_mutex_unlock(&lock);
+    return 0;
+}
+
+/* Virtual time: the fake's clock reads ns (>= 0) until the next call; a negative ns is refused. */
+int fake_nvml_set_time_ns(long long ns) {
+    if (ns < 0) return NVML_ERROR_INVALID_ARGUMENT;
+    __atomic_store_n(&virtual_ns, ns, __ATOMIC_RELEASE);
+    return 0;
+}
+
+/* Back to CLOCK_MONOTONIC. */
+int fake_nvml_use_real_time(void) {
+    __atomic_store_n(&virtual_ns, -1LL, __ATOMIC_RELEASE);
     return 0;
 }
 

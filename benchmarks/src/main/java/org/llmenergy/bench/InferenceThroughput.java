@@ -26,6 +26,7 @@ import org.llmenergy.inference.Phase;
 import org.llmenergy.inference.PhaseListener;
 import org.llmenergy.inference.RunResult;
 import org.llmenergy.inference.RunSpec;
+import org.llmenergy.io.Json;
 import org.llmenergy.model.Family;
 import org.llmenergy.model.ModelConfig;
 import org.llmenergy.model.Presets;
@@ -47,7 +48,7 @@ import org.llmenergy.model.Presets;
  * side alone.
  */
 public final class InferenceThroughput {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private InferenceThroughput() {}
 

@@ -16,6 +16,7 @@ import org.llmenergy.estimate.paper.PaperFitModel;
 import org.llmenergy.estimate.paper.PaperNumbers;
 import org.llmenergy.hardware.GpuCatalog;
 import org.llmenergy.model.Presets;
+import org.llmenergy.units.Energy;
 import org.llmenergy.workload.BinCounter;
 import org.llmenergy.workload.Binning;
 import org.llmenergy.workload.Trace;
@@ -70,7 +71,8 @@ public final class PricingBenchmark {
             }
             System.out.printf(Locale.ROOT, "round %d: binning %.2f s (%d binned); exact-length pricing %.2f s (count %.2f s,"
                             + " price %d distinct pairs %.2f s; %.4g kWh); ratio %.2f%n", r, binS, binned, priceS, countS,
-                    w.counts().distinctPairs(), priceS - countS, p.total().orElseThrow().value() / 3.6e6, priceS / binS);
+                    w.counts().distinctPairs(), priceS - countS, Energy.toKwh(p.total().orElseThrow().value()),
+                    priceS / binS);
             ratios[r - 1] = priceS / binS;
             bestBin = Math.min(bestBin, binS);
             bestPrice = Math.min(bestPrice, priceS);

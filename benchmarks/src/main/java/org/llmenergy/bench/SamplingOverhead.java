@@ -34,8 +34,8 @@ public final class SamplingOverhead {
         System.out.printf(Locale.ROOT, "%-12s %14s %14s %10s %16s%n", "interval", "sampler %core", "baseline %core",
                 "ratio", "net us/sample");
         for (int ms : new int[] {10, 50, 100}) {
-            MeterOptions o = MeterOptions.defaults().withNvmlLibrary(lib).withCudaVisibleDevices(null)
-                    .withSamplingIntervalS(ms / 1000.0).withCounterProbeS(0);
+            MeterOptions o = MeterOptions.builder().optNvmlLibrary(lib).optCudaVisibleDevices(null)
+                    .optSamplingIntervalS(ms / 1000.0).optCounterProbeS(0).build();
             double samplerCore;
             double baselineCore;
             try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {

@@ -1,7 +1,6 @@
 package org.llmenergy.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.llmenergy.io.Json;
 
 /**
  * What spin-waiting OpenMP threads add to the CPU-time energy estimate of decode, on a loaded machine. Runs
@@ -57,7 +57,7 @@ public final class SpinWaitEnergy {
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         if (p.waitFor() != 0) throw new IllegalStateException("run exited " + p.exitValue());
-        JsonNode doc = new ObjectMapper().readTree(new String(out, StandardCharsets.UTF_8));
+        JsonNode doc = Json.mapper().readTree(new String(out, StandardCharsets.UTF_8));
         double joules = 0;
         double cpuS = 0;
         for (JsonNode r : doc.get("energy").get("repeats")) {

@@ -32,7 +32,7 @@ public final class WindowEdgeCost {
             script.append("device uuid=GPU-bench-").append(i).append(" name=\"Fake H100\" arch=9 power=0:300 period_ms=100\n");
         }
         String lib = FakeNvmlLoader.load(script.toString());
-        MeterOptions o = MeterOptions.defaults().withNvmlLibrary(lib).withCudaVisibleDevices(null).withCounterProbeS(0);
+        MeterOptions o = MeterOptions.builder().optNvmlLibrary(lib).optCudaVisibleDevices(null).optCounterProbeS(0).build();
         try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
             for (int round = 0; round < 3; round++) { // the first rounds warm up the JIT; the last is reported
                 long base = time(n, () -> {

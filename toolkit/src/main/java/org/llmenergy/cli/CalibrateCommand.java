@@ -1,7 +1,5 @@
 package org.llmenergy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import org.llmenergy.estimate.paper.PaperNumbers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.llmenergy.io.Json;
 
 /**
  * {@code llm-energy calibrate}: fits the calibrated model to public measurements and prints the leave-one-model-out
@@ -85,7 +84,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 older.put(g, m);
             });
             root.put("older_generations", older);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+            out.println(Json.pretty().writeValueAsString(root));
         } else {
             printText(out, o, comparison);
         }

@@ -1,6 +1,5 @@
 package org.llmenergy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import org.llmenergy.data.DatasetResolver;
 import org.llmenergy.data.Datasets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import org.llmenergy.io.Json;
 
 /** {@code llm-energy datasets list}: every catalog entry and where its files are. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -50,7 +50,7 @@ final class DatasetsListCommand implements Callable<Integer> {
             rows.add(r);
         }
         if (output.json()) {
-            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+            out.println(Json.pretty().writeValueAsString(rows));
         } else if (output.csv()) {
             out.println("id,format,files,bytes,license,mirrored,cached");
             for (Map<String, Object> r : rows) {

@@ -1,6 +1,5 @@
 package org.llmenergy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import org.llmenergy.data.FileCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import org.llmenergy.io.Json;
 
 /** {@code llm-energy datasets verify [<id>...]}: hash every local copy and compare with the catalog. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -54,7 +54,7 @@ final class DatasetsVerifyCommand implements Callable<Integer> {
                 r.put("actual", c.actual());
                 rows.add(r);
             }
-            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+            System.out.println(Json.pretty().writeValueAsString(rows));
         } else if (output.csv()) {
             System.out.println("id,path,status,origin,expected,actual");
             for (FileCheck c : checks) {

@@ -1,7 +1,5 @@
 package org.llmenergy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +29,13 @@ import org.llmenergy.estimate.WorkloadPricing;
 import org.llmenergy.estimate.paper.Figure2Fit;
 import org.llmenergy.estimate.paper.PaperFitModel;
 import org.llmenergy.estimate.paper.PaperNumbers;
-import org.llmenergy.experiment.ResultRecord;
-import org.llmenergy.experiment.ResultsReader;
-import org.llmenergy.experiment.StoredRecord;
+import org.llmenergy.experiment.results.ResultRecord;
+import org.llmenergy.experiment.results.ResultsReader;
+import org.llmenergy.experiment.results.StoredRecord;
 import org.llmenergy.hardware.GpuCatalog;
 import org.llmenergy.hardware.GpuSpec;
 import org.llmenergy.hardware.Sparsity;
+import org.llmenergy.io.Json;
 import org.llmenergy.model.FlopsModel;
 import org.llmenergy.model.ModelConfig;
 import org.llmenergy.units.Energy;
@@ -199,7 +198,7 @@ final class EstimateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (src == Source.RESULTS && models.gpu == null) {
             err.println("note: the theoretical baseline assumes " + gpuSpec.name() + " at its peak; the results were measured on "
-                    + records.stream().map(r -> r.cell().device()).findFirst().orElse("an unknown device")
+                    + records.stream().map(r -> r.cell().device().label()).findFirst().orElse("an unknown device")
                     + ", so '% above theoretical' compares different hardware unless --gpu names the measured device");
         }
         for (Exclusion e : price.exclusions()) err.println("excluded: " + describe(e));
@@ -213,7 +212,7 @@ final class EstimateCommand implements Callable<Integer> {
         Impacts impacts = impacts(price, gpuSpec);
         if (impacts != null) json.put("impacts", impacts.toJson());
         if (format.equals("json")) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+            out.println(Json.pretty().writeValueAsString(json));
         } else {
             printText(out, price, src, config, gpuSpec, rate);
             if (impacts != null) ImpactText.lines(impacts).forEach(out::println);

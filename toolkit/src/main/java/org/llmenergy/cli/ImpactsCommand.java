@@ -1,7 +1,5 @@
 package org.llmenergy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.llmenergy.impact.Amortisation;
@@ -14,6 +12,7 @@ import org.llmenergy.impact.ImpactRequest;
 import org.llmenergy.impact.ImpactText;
 import org.llmenergy.impact.Impacts;
 import org.llmenergy.impact.Location;
+import org.llmenergy.io.Json;
 import org.llmenergy.units.Interval;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -120,7 +119,7 @@ final class ImpactsCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(impacts.toJson()));
+            out.println(Json.pretty().writeValueAsString(impacts.toJson()));
         } else {
             ImpactText.lines(impacts).forEach(out::println);
         }

@@ -17,6 +17,7 @@ import org.llmenergy.energy.CpuScope;
 import org.llmenergy.energy.EnergyMeter;
 import org.llmenergy.energy.MeasurementJson;
 import org.llmenergy.energy.MeasurementSummary;
+import org.llmenergy.energy.MeterChoice;
 import org.llmenergy.energy.MeterOptions;
 import org.llmenergy.energy.Meters;
 import picocli.CommandLine.Command;
@@ -79,10 +80,11 @@ final class MeasureCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format must be text or json, was '" + format + "'");
         }
         if (intervalMs < 0) throw new IllegalArgumentException("--interval-ms must be >= 0, was " + intervalMs);
-        MeterOptions options = MeterOptions.defaults().withSamplingIntervalS(intervalMs / 1000.0).withGpus(gpus)
-                .withCpuScope(CpuScope.CHILDREN); // the estimate counts the child's CPU time, not this JVM's
+        MeterOptions options = MeterOptions.builder().optSamplingIntervalS(intervalMs / 1000.0).optGpus(gpus)
+                .optCpuScope(CpuScope.CHILDREN).build(); // the estimate counts the child's CPU time, not this JVM's
         CommandMeasurement.Result result;
         ObjectNode doc;
+        MeterChoice choice;
         PrintWriter err = spec.commandLine().getErr();
         // Opened before the command runs, so an unwritable --out is found before the work, not after it.
         boolean outExisted = out != null && java.nio.file.Files.exists(out);
@@ -101,8 +103,9 @@ final class MeasureCommand implements Callable<Integer> {
             command.forEach(argv::add);
             doc.put("exitCode", result.exitCode());
             putOutcome(doc, result);
+            choice = m.choice();
             ArrayNode why = doc.putArray("meterChoice");
-            m.choice().reasons().forEach(why::add);
+            choice.reasons().forEach(why::add);
             if (result.idle() != null) doc.set("idleBaseline", MeasurementJson.idle(result.idle()));
         }
         String json = MeasurementJson.write(doc);
@@ -132,6 +135,8 @@ final class MeasureCommand implements Callable<Integer> {
         }
         if (!jsonShown || format.equals("json")) {
             err.println(format.equals("json") ? json : MeasurementSummary.text(result.measurement()).stripTrailing());
+            // a fallback is worth a line: the figure above comes from a meter the user may not expect
+            if (!format.equals("json") && choice.fellBack()) err.println("  meter:   " + choice.describe());
         }
         err.flush();
         return result.exitCode();

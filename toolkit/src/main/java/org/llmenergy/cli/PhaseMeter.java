@@ -3,24 +3,23 @@ package org.llmenergy.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.llmenergy.energy.EnergyMeter;
 import org.llmenergy.energy.IdleBaseline;
 import org.llmenergy.energy.Measurement;
 import org.llmenergy.energy.MeasurementJson;
+import org.llmenergy.experiment.protocol.PhaseWindows;
 import org.llmenergy.inference.Phase;
 import org.llmenergy.inference.PhaseListener;
 
 /**
- * Meters {@code llm-energy run}: a prefill and a decode window for each measured repeat, opened and closed on
- * the engine's phase edges (after it has waited for the device).
+ * Meters {@code llm-energy run}: a prefill and a decode window for each measured repeat, through the same
+ * {@link PhaseWindows} bridge the sweep uses, and their JSON.
  */
 final class PhaseMeter {
     private final EnergyMeter meter;
-    private final List<Map<Phase, Measurement>> repeats = new ArrayList<>();
+    private final List<PhaseWindows> repeats = new ArrayList<>();
     private IdleBaseline idle;
 
     PhaseMeter(EnergyMeter meter) { this.meter = meter; }
@@ -32,13 +31,9 @@ final class PhaseMeter {
 
     /** @return the listener for measured repeat {@code i} */
     PhaseListener forRepeat(int i) {
-        Map<Phase, Measurement> phases = new EnumMap<>(Phase.class);
+        PhaseWindows phases = new PhaseWindows(meter, "-" + i);
         repeats.add(phases);
-        return (phase, edge) -> {
-            String name = phase.name().toLowerCase(Locale.ROOT) + "-" + i;
-            if (edge == Phase.Edge.START) meter.begin(name);
-            else phases.put(phase, meter.end(name));
-        };
+        return phases;
     }
 
     /** @return the energy part of the run's JSON: meter, its choice, idle baseline, each repeat's phases */
@@ -48,9 +43,15 @@ final class PhaseMeter {
         o.put("meter_choice", meter.choice().describe());
         if (idle != null) o.set("idle", MeasurementJson.idle(idle));
         var list = o.putArray("repeats");
-        for (Map<Phase, Measurement> phases : repeats) {
+        for (PhaseWindows phases : repeats) {
             ObjectNode r = list.addObject();
-            for (var e : phases.entrySet()) r.set(e.getKey().name().toLowerCase(Locale.ROOT), MeasurementJson.toNode(e.getValue()));
+            for (Phase phase : Phase.values()) {
+                List<Measurement> windows = phases.measurements(phase);
+                // one window per phase and repeat; the last one if an engine ever reported a phase twice
+                if (!windows.isEmpty()) {
+                    r.set(phase.name().toLowerCase(Locale.ROOT), MeasurementJson.toNode(windows.get(windows.size() - 1)));
+                }
+            }
         }
         return o;
     }

@@ -1,6 +1,5 @@
 package org.llmenergy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,16 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.llmenergy.energy.EnergyMeter;
-import org.llmenergy.experiment.DjlBackendFactory;
+import org.llmenergy.experiment.spec.DecodingSpec;
+import org.llmenergy.experiment.spec.DecodingStrategy;
+import org.llmenergy.experiment.djl.DjlBackendFactory;
 import org.llmenergy.inference.CellReport;
 import org.llmenergy.inference.CellReportJson;
 import org.llmenergy.inference.CellRunner;
 import org.llmenergy.inference.ComputeDevice;
 import org.llmenergy.inference.Decoding;
+import org.llmenergy.inference.DjlDataTypes;
 import org.llmenergy.inference.EngineOptions;
 import org.llmenergy.inference.InferenceEngine;
 import org.llmenergy.inference.ModelSource;
-import org.llmenergy.inference.Precision;
 import org.llmenergy.inference.Prompt;
 import org.llmenergy.inference.RunResult;
 import org.llmenergy.inference.RunSpec;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.llmenergy.io.Json;
 
 /** {@code llm-energy run}: one cell (model, batch, input, output, decoding, device, dtype) with warm-up and repeats. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -46,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, description = "generated tokens per sequence (EOS ignored)")
     int output;
 
-    @Option(names = "--decoding", defaultValue = "greedy", description = "greedy, temperature, top-p, beam or speculative (default: ${DEFAULT-VALUE})")
+    @Option(names = "--decoding", defaultValue = "greedy", description = "greedy, temperature (sampling), top-p (topp, nucleus), beam (beam-search) or speculative (default: ${DEFAULT-VALUE})")
     String decoding;
 
     @Option(names = "--temperature", defaultValue = "1.0", description = "sampling temperature (temperature, top-p, speculative sampling)")
@@ -61,8 +63,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--draft", description = "draft model for speculative decoding (preset, config.json or checkpoint)")
     String draft;
 
-    @Option(names = "--gamma", defaultValue = "4", description = "draft tokens per speculative round (default: ${DEFAULT-VALUE})")
-    int gamma;
+    @Option(names = "--gamma", description = "draft tokens per speculative round (default: the paper's 4)")
+    Integer gamma;
 
     @Option(names = "--acceptance-rate", description = "per-token acceptance for speculative decoding with random weights")
     Double acceptanceRate;
@@ -120,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
         if (maxPrefillTokens < 1) {
             throw new IllegalArgumentException("--max-prefill-tokens must be at least 1, got " + maxPrefillTokens);
         }
-        EngineOptions options = new EngineOptions(ComputeDevice.parse(device), Precision.parse(dtype), threads,
+        EngineOptions options = new EngineOptions(ComputeDevice.parse(device), DjlDataTypes.parse(dtype), threads,
                 EngineOptions.DEFAULT_MAX_ATTENTION_BYTES, maxPrefillTokens);
         RunSpec cell = new RunSpec(batch, input, output, decodingStrategy(), prompt(), seed);
         CellReport report;
@@ -128,6 +130,9 @@ final class RunCommand implements Callable<Integer> {
         try (EnergyMeter meter = DjlBackendFactory.openMeter(device, meterName);
              InferenceEngine engine = InferenceEngine.load(source, options)) {
             meter.setSyncHook(engine.deviceSync()::run);
+            if (meter.choice().fellBack()) {
+                spec.commandLine().getErr().println("llm-energy: run: meter: " + meter.choice().describe());
+            }
             energy = new PhaseMeter(meter);
             try {
                 energy.measureIdle(idleSeconds);
@@ -142,19 +147,20 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Decoding decodingStrategy() {
-        return switch (decoding.toLowerCase(Locale.ROOT)) {
-            case "greedy" -> new Decoding.Greedy();
-            case "temperature", "sampling" -> new Decoding.Temperature(temperature);
-            case "top-p", "topp", "nucleus" -> new Decoding.TopP(topP, temperature);
-            case "beam", "beam-search" -> new Decoding.Beam(beamWidth);
-            case "speculative" -> {
+        DecodingStrategy strategy = DecodingStrategy.parse(decoding);
+        DecodingSpec spec = switch (strategy) {
+            case GREEDY -> DecodingSpec.GREEDY;
+            case TEMPERATURE -> new DecodingSpec(strategy, null, temperature, null, null, null, null, null, null);
+            case TOP_P -> new DecodingSpec(strategy, null, temperature, topP, null, null, null, null, null);
+            case BEAM -> new DecodingSpec(strategy, beamWidth, null, null, null, null, null, null, null);
+            case TOP_K -> throw new IllegalArgumentException("--decoding top-k is not implemented by the DJL engine");
+            case SPECULATIVE -> {
                 if (draft == null) throw new IllegalArgumentException("--decoding speculative needs --draft <preset|dir>");
-                yield new Decoding.Speculative(ModelSource.parse(draft, seed + 1), gamma, acceptanceRate,
-                        greedyVerify ? 0 : temperature);
+                yield new DecodingSpec(strategy, null, greedyVerify ? null : temperature, null, null, draft, gamma,
+                        null, acceptanceRate);
             }
-            default -> throw new IllegalArgumentException("unknown --decoding '" + decoding
-                    + "' (use greedy, temperature, top-p, beam or speculative)");
         };
+        return spec.toInference(name -> ModelSource.parse(name, seed + 1));
     }
 
     private Prompt prompt() {
@@ -172,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
             case "json" -> {
                 var json = CellReportJson.toJson(report, tokens);
                 json.set("energy", energy.toJson());
-                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+                out.println(Json.pretty().writeValueAsString(json));
             }
             case "csv" -> {
                 out.println("repeat,model,batch,input,output,decoding,device,dtype,prefill_s,decode_s,"

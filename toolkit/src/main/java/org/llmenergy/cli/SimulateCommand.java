@@ -1,7 +1,5 @@
 package org.llmenergy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,11 +16,12 @@ import java.util.concurrent.Callable;
 import org.llmenergy.estimate.EstimateFlag;
 import org.llmenergy.estimate.calibrated.CalibratedModel;
 import org.llmenergy.hardware.GpuCatalog;
+import org.llmenergy.io.Json;
 import org.llmenergy.report.ServingFigures;
 import org.llmenergy.reproduce.OnlineOfflineStudy;
 import org.llmenergy.serving.Arrivals;
 import org.llmenergy.serving.Percentiles;
-import org.llmenergy.serving.PowerSeries;
+import org.llmenergy.serving.PowerBins;
 import org.llmenergy.serving.RequestOutcome;
 import org.llmenergy.serving.Router;
 import org.llmenergy.serving.ServingSimulator;
@@ -130,7 +129,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(result, model, sim.limits(), t)));
+            out.println(Json.pretty().writeValueAsString(json(result, model, sim.limits(), t)));
         } else {
             printText(out, result, model, t);
         }
@@ -164,7 +163,7 @@ final class SimulateCommand implements Callable<Integer> {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("study", s.what());
             root.put("points", rows);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+            out.println(Json.pretty().writeValueAsString(root));
         } else {
             out.println("(SIMULATED ESTIMATE: " + s.what() + "; reduction = (E_offline - E_online) / E_offline, the paper's Figure 9)");
         }
@@ -233,7 +232,7 @@ final class SimulateCommand implements Callable<Integer> {
         root.put("serving", serving);
         root.put("calibration", Map.of("version", model.calibration().version(), "hash", model.calibration().sha256()));
         List<Map<String, Object>> power = new ArrayList<>();
-        for (PowerSeries.PowerPoint p : r.power()) {
+        for (PowerBins.PowerPoint p : r.power()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("t_s", p.startSeconds());
             m.put("width_s", p.widthSeconds());

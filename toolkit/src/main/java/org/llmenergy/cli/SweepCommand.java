@@ -6,18 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.llmenergy.experiment.Backend;
-import org.llmenergy.experiment.Backends;
-import org.llmenergy.experiment.Cell;
-import org.llmenergy.experiment.ConsoleProgress;
-import org.llmenergy.experiment.ProgressListener;
-import org.llmenergy.experiment.ResultsReader;
-import org.llmenergy.experiment.Shard;
-import org.llmenergy.experiment.SkippedLine;
-import org.llmenergy.experiment.SpecReader;
-import org.llmenergy.experiment.SweepRunner;
-import org.llmenergy.experiment.SweepSpec;
-import org.llmenergy.experiment.SweepSummary;
+import org.llmenergy.experiment.protocol.Backend;
+import org.llmenergy.experiment.protocol.Backends;
+import org.llmenergy.experiment.spec.Cell;
+import org.llmenergy.experiment.progress.ConsoleProgress;
+import org.llmenergy.experiment.progress.ProgressListener;
+import org.llmenergy.experiment.results.ResultsReader;
+import org.llmenergy.experiment.spec.Shard;
+import org.llmenergy.experiment.results.SkippedLine;
+import org.llmenergy.experiment.spec.SpecReader;
+import org.llmenergy.experiment.protocol.SweepRunner;
+import org.llmenergy.experiment.spec.SweepSpec;
+import org.llmenergy.experiment.protocol.SweepSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -142,7 +142,7 @@ final class SweepCommand implements Callable<Integer> {
             Cell c = cells.get(i);
             n++;
             if (csv) {
-                o.println(String.join(",", Integer.toString(i), c.model(), c.device(), c.dtype(),
+                o.println(String.join(",", Integer.toString(i), c.model(), c.device().label(), c.dtype().label(),
                         quote(c.options().key()), quote(c.decoding().key()), c.batch().toString(),
                         Integer.toString(c.input()), Integer.toString(c.output()), quote(c.key())));
             } else {

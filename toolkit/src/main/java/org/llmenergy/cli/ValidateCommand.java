@@ -1,7 +1,5 @@
 package org.llmenergy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.llmenergy.estimate.calibrated.Calibration;
 import org.llmenergy.estimate.calibrated.MlEnergyPoints;
 import org.llmenergy.estimate.calibrated.Validation;
+import org.llmenergy.io.Json;
 import org.llmenergy.serving.ClosedLoopValidation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -159,7 +158,7 @@ final class ValidateCommand implements Callable<Integer> {
         root.put("configurations", rows);
         root.put("summary", summary);
         root.put("calibration", Map.of("version", cal.version(), "sha256", calibrationFile == null ? Calibration.bundledSha256() : cal.sha256()));
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+        out.println(Json.pretty().writeValueAsString(root));
     }
 
     /** @return the value with one decimal, or "-" when it was not measured */

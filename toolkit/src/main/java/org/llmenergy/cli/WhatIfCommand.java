@@ -1,7 +1,5 @@
 package org.llmenergy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import org.llmenergy.estimate.whatif.Answer;
 import org.llmenergy.estimate.whatif.Comparison;
 import org.llmenergy.estimate.whatif.Setup;
 import org.llmenergy.estimate.whatif.WhatIf;
+import org.llmenergy.io.Json;
 import org.llmenergy.units.Interval;
 import org.llmenergy.workload.Trace;
 import picocli.CommandLine.ArgGroup;
@@ -78,7 +77,7 @@ final class WhatIfCommand implements Callable<Integer> {
                 alts.add(a);
             }
             json.put("alternatives", alts);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+            out.println(Json.pretty().writeValueAsString(json));
         } else {
             out.println("workload: " + w.label());
             print(out, "base", baseAnswer);

@@ -1,6 +1,5 @@
 package org.llmenergy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.llmenergy.io.Json;
 import org.llmenergy.workload.BinCount;
 import org.llmenergy.workload.BinCounter;
 import org.llmenergy.workload.BinnedWorkload;
@@ -62,7 +62,7 @@ final class WorkloadBinsCommand implements Callable<Integer> {
             out.flush();
             System.err.println(overflowLine(w, read));
         } else if (output.json()) {
-            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(t, read, w)));
+            out.println(Json.pretty().writeValueAsString(json(t, read, w)));
         } else {
             human(out, t, read, w);
         }

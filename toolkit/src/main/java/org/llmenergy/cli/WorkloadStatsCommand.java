@@ -1,6 +1,5 @@
 package org.llmenergy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.llmenergy.data.DatasetCatalog;
+import org.llmenergy.data.DatasetEntry;
+import org.llmenergy.io.Json;
 import org.llmenergy.workload.Binning;
 import org.llmenergy.workload.ExpectationReport;
 import org.llmenergy.workload.ExpectedLengthStats;
@@ -58,7 +60,7 @@ final class WorkloadStatsCommand implements Callable<Integer> {
             json.put("input", statsJson(in));
             json.put("output", statsJson(out));
             if (report != null) json.put("expectation", reportJson(report));
-            stdout.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            stdout.println(Json.pretty().writeValueAsString(json));
         } else if (output.csv()) {
             stdout.println("lengths,count,mean,std,median,p99,min,max");
             stdout.println(statsCsv("input", in));
@@ -86,8 +88,11 @@ final class WorkloadStatsCommand implements Callable<Integer> {
 
     static ExpectedLengthStats expectation(String expect, String trace) {
         if (expect.equals("paper")) {
-            return PaperTables.forTrace(trace).orElseThrow(() -> new IllegalArgumentException("cannot tell which row of "
-                    + "the paper's Tables 1-2 '" + trace + "' is; use --expect paper:burstgpt, paper:azure-chat or paper:azure-code"));
+            // the catalog names the paper's traces; a file it does not list gets no guessed row
+            return DatasetCatalog.load().findTrace(trace).map(DatasetEntry::paperName).flatMap(PaperTables::forPaperName)
+                    .orElseThrow(() -> new IllegalArgumentException("cannot tell which row of the paper's Tables 1-2 '"
+                            + trace + "' is: it is not one of the catalog's paper traces (by id or upstream file name);"
+                            + " use --expect paper:burstgpt, paper:azure-chat or paper:azure-code"));
         }
         if (expect.startsWith("paper:")) return PaperTables.row(expect);
         Path file = Path.of(expect);

@@ -1,7 +1,6 @@
 package org.llmenergy.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.llmenergy.io.Json;
 
 /**
  * The dataset catalog: {@code datasets/catalog.json}, bundled on the classpath as
@@ -72,7 +72,7 @@ public final class DatasetCatalog {
     public static DatasetCatalog parse(InputStream in, String source) throws IOException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(in);
+            root = Json.mapper().readTree(in);
         } catch (IOException e) {
             throw new DatasetException("dataset catalog " + source + " is not valid JSON: " + e.getMessage(), e);
         }
@@ -121,7 +121,7 @@ public final class DatasetCatalog {
             return new DatasetEntry(id, text(node, "title", where, true), text(node, "format", where, true),
                     text(node, "license", where, true), text(node, "citation", where, true),
                     text(node, "homepage", where, false), text(node, "notes", where, false),
-                    text(node, "main", where, false), parsed);
+                    text(node, "main", where, false), parsed, text(node, "paperName", where, false));
         } catch (IllegalArgumentException e) {
             throw new DatasetException(where + ": " + e.getMessage(), e);
         }
@@ -171,6 +171,25 @@ public final class DatasetCatalog {
 
     /** @return the entry with this id, if any */
     public Optional<DatasetEntry> find(String id) { return Optional.ofNullable(entries.get(id)); }
+
+    /**
+     * The entry a trace argument names: a catalog id, or a path whose file name is an entry's main file name (a
+     * mirrored, cached or separately downloaded copy of it).
+     *
+     * @param idOrPath a catalog id or a file path
+     * @return the entry, if the argument names one
+     */
+    public Optional<DatasetEntry> findTrace(String idOrPath) {
+        DatasetEntry byId = entries.get(idOrPath);
+        if (byId != null) return Optional.of(byId);
+        String name = fileName(idOrPath);
+        return entries.values().stream().filter(e -> fileName(e.mainPath()).equals(name)).findFirst();
+    }
+
+    private static String fileName(String path) {
+        String p = path.replace('\\', '/');
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
 
     /**
      * @return the entry with this id

@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param notes    caveats (for example "no sha256 published"), or empty
  * @param mainPath path of the main file (the trace, for a trace dataset)
  * @param files    every file, never empty
+ * @param paperName what Fernandez et al. (ACL 2025) call this trace in Table 4 and Figures 1 and 7
+ *                 ({@code "Azure Conversation"}, {@code "Azure Code"}, {@code "BurstGPT"}), or null for a dataset
+ *                 the paper does not use
  */
 public record DatasetEntry(String id, String title, String format, String license, String citation,
-                           String homepage, String notes, String mainPath, List<DatasetFile> files) {
+                           String homepage, String notes, String mainPath, List<DatasetFile> files, String paperName) {
 
     public DatasetEntry {
         Objects.requireNonNull(id, "id");

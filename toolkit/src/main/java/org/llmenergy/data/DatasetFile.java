@@ -31,7 +31,4 @@ public record DatasetFile(String path, URI url, String sha256, Long size, Long r
 
     /** @return true when a sha256 is known, so the file can be verified */
     public boolean hasChecksum() { return sha256 != null; }
-
-    /** @return the last path segment, for example {@code AzureLLMInferenceTrace_conv.csv} */
-    public String fileName() { return path.substring(path.lastIndexOf('/') + 1); }
 }

@@ -37,9 +37,6 @@ public final class Downloader {
         return new Downloader(defaultClient(), ConsoleProgressBar.onStderr());
     }
 
-    /** @return a downloader that follows redirects and shows no progress */
-    public static Downloader quiet() { return new Downloader(defaultClient(), DownloadProgress.NONE); }
-
     private static HttpClient defaultClient() {
         return HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)

@@ -11,10 +11,11 @@ import java.util.Set;
  * <pre>{@code
  * try (EnergyMeter meter = Meters.auto(MeterOptions.defaults())) {
  *     meter.measureIdle(5);                        // optional: enables net-of-idle figures
- *     try (Window w = meter.window("decode")) {
+ *     Window w = meter.window("decode");
+ *     try (w) {
  *         ... work ...
- *     }                                            // or: meter.begin("decode"); ...; meter.end("decode")
- *     Measurement m = w.measurement();
+ *     }                                            // closing ends the window
+ *     Measurement m = w.measurement();             // or: meter.begin("decode"); ...; m = meter.end("decode")
  * }
  * }</pre>
  *

@@ -1,6 +1,7 @@
 package org.llmenergy.energy;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.llmenergy.units.Provenance;
+import org.llmenergy.units.Provenance.Flag;
 import org.llmenergy.units.Provenance.Source;
 
 /**
@@ -85,17 +87,21 @@ final class MeasurementAssembler {
                 flagged = disagreement > ctx.disagreementThreshold();
                 if (flagged) {
                     // One of the two is wrong and we cannot tell which: the figure stays, marked not valid.
-                    gross = invalidWithReason(counter, String.format(Locale.ROOT,
-                            "counter (%.3f J) and power integral (%.3f J) disagree by %.1f%% (threshold %.0f%%)",
-                            a, b, 100 * disagreement, 100 * ctx.disagreementThreshold()));
+                    gross = EnergyFigure.of(counter.joules(), counter.provenance().toBuilder()
+                            .invalid(String.format(Locale.ROOT,
+                                    "counter (%.3f J) and power integral (%.3f J) disagree by %.1f%% (threshold %.0f%%)",
+                                    a, b, 100 * disagreement, 100 * ctx.disagreementThreshold()))
+                            .optFlag(Flag.METHODS_DISAGREE).build());
                 }
             }
         } else if (integral.isPresent()) {
-            gross = withReason(integral, "counter unavailable (" + counter.unavailableReason()
-                    + "); this is the integral of sampled power");
+            gross = EnergyFigure.of(integral.joules(), integral.provenance().toBuilder()
+                    .optReason("counter unavailable (" + counter.missingReason()
+                            + "); this is the integral of sampled power")
+                    .optFlag(Flag.POWER_INTEGRAL_FALLBACK).build());
         } else {
-            gross = EnergyFigure.unavailable("counter: " + counter.unavailableReason() + "; power integral: "
-                    + integral.unavailableReason(), counter.provenance());
+            gross = EnergyFigure.unavailable("counter: " + counter.missingReason() + "; power integral: "
+                    + integral.missingReason(), counter.provenance());
         }
 
         Double meanW = gross.isPresent() && durationS > 0 ? gross.joules() / durationS : null;
@@ -118,6 +124,7 @@ final class MeasurementAssembler {
 
     private EnergyFigure counter(int c, Channel ch, String lostWhy) {
         List<String> reasons = new ArrayList<>(ctx.caveats());
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
         Map<String, String> details = new LinkedHashMap<>();
         Source src = ch.counterSource();
         if (!ch.hasCounter()) return unavailable(ch, src, ch.noCounterReason());
@@ -145,7 +152,7 @@ final class MeasurementAssembler {
             // CPU time can stand still (no process ran); a device's energy counter cannot.
             reasons.add("no CPU time was used in the window, so the estimate is 0 J");
             details.put("channel", ch.id());
-            return EnergyFigure.of(0.0, provenance(ch, src, true, reasons, details, false));
+            return EnergyFigure.of(0.0, provenance(ch, src, true, reasons, details, false).build());
         }
         if (!(joules > 0)) {
             return unavailable(ch, src, String.format(Locale.ROOT,
@@ -156,9 +163,12 @@ final class MeasurementAssembler {
             reasons.add(String.format(Locale.ROOT,
                     "counter quantisation: window spans %.1f update periods of %.3f s, so up to ±%.0f%% error",
                     durationS / period, period, 100 * period / durationS));
+            flags.add(Flag.COUNTER_QUANTISED);
         }
         details.put("channel", ch.id());
-        return EnergyFigure.of(joules, provenance(ch, src, true, reasons, details, false));
+        Provenance.Builder p = provenance(ch, src, true, reasons, details, false);
+        flags.forEach(p::optFlag);
+        return EnergyFigure.of(joules, p.build());
     }
 
     private EnergyFigure integral(int c, Channel ch, String lostWhy) {
@@ -189,9 +199,11 @@ final class MeasurementAssembler {
             return unavailable(ch, src, "no power reading at the window's " + edge + ": " + ctx.lastError()[c]);
         }
         List<String> reasons = new ArrayList<>(ctx.caveats());
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
         boolean isValid = true;
         if (valid == 2) {
             reasons.add("instant-power estimate: only the readings at the two window edges fall in the window");
+            flags.add(Flag.EDGE_READINGS_ONLY);
         }
         double interval = ctx.samplingIntervalS();
         if (interval > 0 && maxGap > MAX_GAP_INTERVALS * interval) {
@@ -199,6 +211,7 @@ final class MeasurementAssembler {
             reasons.add(String.format(Locale.ROOT,
                     "a gap of %.3f s between power samples exceeds %.0f sampling intervals of %.3f s",
                     maxGap, MAX_GAP_INTERVALS, interval));
+            flags.add(Flag.SAMPLE_GAP);
         }
         if (ch.powerCaveat() != null) reasons.add(ch.powerCaveat());
         Map<String, String> details = new LinkedHashMap<>();
@@ -206,7 +219,9 @@ final class MeasurementAssembler {
         details.put("powerQuantity", ch.powerQuantity());
         details.put("powerSamples", Integer.toString(valid));
         details.put("largestSampleGapS", fmt(maxGap));
-        return EnergyFigure.of(joules, provenance(ch, src, isValid, reasons, details, false));
+        Provenance.Builder p = provenance(ch, src, isValid, reasons, details, false);
+        flags.forEach(p::optFlag);
+        return EnergyFigure.of(joules, p.build());
     }
 
     private static Source integralSource(Channel ch) {
@@ -221,31 +236,31 @@ final class MeasurementAssembler {
             return unavailableNet(ch, src, "the idle baseline has no figure for " + ch.id() + ": "
                     + b.missing().getOrDefault(ch.id(), "channel not in the baseline"));
         }
-        if (!gross.isPresent()) return unavailableNet(ch, src, gross.unavailableReason());
+        if (!gross.isPresent()) return unavailableNet(ch, src, gross.missingReason());
         double idleW = b.idleWatts().get(ch.id());
         double joules = gross.joules() - idleW * durationS;
-        Provenance p = gross.provenance();
-        List<String> reasons = new ArrayList<>(p.reasons());
-        if (joules < 0) reasons.add("net energy is negative: the window drew less than the idle baseline");
+        Provenance.Builder p = gross.provenance().toBuilder().setSource(src).optNetOfIdle(true);
+        if (joules < 0) {
+            p.optReason("net energy is negative: the window drew less than the idle baseline").optFlag(Flag.NEGATIVE);
+        }
         boolean idleValid = b.measurement().device(ch.id()).map(d -> d.gross().isValid()).orElse(false);
-        if (!idleValid) reasons.add("the idle baseline's figure for " + ch.id() + " is not valid");
-        boolean valid = p.valid() && idleValid;
-        Map<String, String> details = new LinkedHashMap<>(p.details());
-        details.put("idlePowerW", fmt(idleW));
-        details.put("idleWindowS", fmt(b.durationS()));
-        details.put("idleWindowStartEpochS", fmt(b.measurement().startEpochS()));
-        return EnergyFigure.of(joules, new Provenance(src, p.devices(), p.driver(), p.samplingIntervalS(),
-                p.windowStartS(), p.windowEndS(), true, valid, reasons, details));
+        if (!idleValid) {
+            p.invalid("the idle baseline's figure for " + ch.id() + " is not valid").optFlag(Flag.IDLE_BASELINE_INVALID);
+        }
+        p.optDetail("idlePowerW", fmt(idleW))
+                .optDetail("idleWindowS", fmt(b.durationS()))
+                .optDetail("idleWindowStartEpochS", fmt(b.measurement().startEpochS()));
+        return EnergyFigure.of(joules, p.build());
     }
 
     private EnergyFigure unavailableNet(Channel ch, Source src, String reason) {
-        Provenance p = provenance(ch, src, false, List.of(reason), Map.of("channel", ch.id()), true);
-        return EnergyFigure.unavailable(reason, p);
+        return EnergyFigure.unavailable(reason,
+                provenance(ch, src, false, List.of(reason), Map.of("channel", ch.id()), true).build());
     }
 
     private EnergyFigure unavailable(Channel ch, Source src, String reason) {
         return EnergyFigure.unavailable(reason,
-                provenance(ch, src, false, List.of(reason), Map.of("channel", ch.id()), false));
+                provenance(ch, src, false, List.of(reason), Map.of("channel", ch.id()), false).build());
     }
 
     private static boolean allZero(double[] w) {
@@ -253,29 +268,17 @@ final class MeasurementAssembler {
         return true;
     }
 
-    private EnergyFigure invalidWithReason(EnergyFigure f, String reason) {
-        Provenance p = f.provenance();
-        List<String> reasons = new ArrayList<>(p.reasons());
-        reasons.add(reason);
-        return EnergyFigure.of(f.joules(), new Provenance(p.source(), p.devices(), p.driver(), p.samplingIntervalS(),
-                p.windowStartS(), p.windowEndS(), p.netOfIdle(), false, reasons, p.details()));
+    private Provenance.Builder provenance(Channel ch, Source src, boolean valid, List<String> reasons,
+                                          Map<String, String> extra, boolean net) {
+        return windowProvenance(src, List.of(ch.id() + " " + ch.description()), net).optValid(valid)
+                .optReasons(reasons).optDetails(extra);
     }
 
-    private EnergyFigure withReason(EnergyFigure f, String reason) {
-        Provenance p = f.provenance();
-        List<String> reasons = new ArrayList<>(p.reasons());
-        reasons.add(reason);
-        return EnergyFigure.of(f.joules(), new Provenance(p.source(), p.devices(), p.driver(), p.samplingIntervalS(),
-                p.windowStartS(), p.windowEndS(), p.netOfIdle(), p.valid(), reasons, p.details()));
-    }
-
-    private Provenance provenance(Channel ch, Source src, boolean valid, List<String> reasons,
-                                  Map<String, String> extra, boolean net) {
-        Map<String, String> details = baseDetails();
-        details.putAll(extra);
-        return new Provenance(src, List.of(ch.id() + " " + ch.description()), ctx.driver(),
-                ctx.samplingIntervalS() > 0 ? ctx.samplingIntervalS() : null, startEpochS, endEpochS, net, valid,
-                reasons, details);
+    /** What every figure of this window shares: source, devices, driver, interval, bounds and the meter's details. */
+    private Provenance.Builder windowProvenance(Source src, List<String> devices, boolean net) {
+        return Provenance.builder().setSource(src).optDevices(devices).optDriver(ctx.driver())
+                .optSamplingIntervalS(interval()).optWindow(startEpochS, endEpochS).optNetOfIdle(net)
+                .optDetails(baseDetails());
     }
 
     private Map<String, String> baseDetails() {
@@ -344,12 +347,13 @@ final class MeasurementAssembler {
         List<String> names = counted.stream().map(d -> d.channel() + " " + d.description()).toList();
         if (counted.isEmpty()) {
             String why = "no channel counts in the total";
-            return EnergyFigure.unavailable(why, new Provenance(ctx.channels().get(0).counterSource(), names,
-                    ctx.driver(), interval(), startEpochS, endEpochS, net, false, List.of(why), details));
+            return EnergyFigure.unavailable(why, windowProvenance(ctx.channels().get(0).counterSource(), names, net)
+                    .invalid(why).build());
         }
         double sum = 0;
         boolean valid = true;
         Set<String> reasons = new LinkedHashSet<>();
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
         List<String> missing = new ArrayList<>();
         Set<Source> sources = new LinkedHashSet<>();
         for (DeviceEnergy d : counted) {
@@ -357,11 +361,12 @@ final class MeasurementAssembler {
             sources.add(f.provenance().source());
             details.put("source." + d.channel(), f.provenance().source().label());
             if (!f.isPresent()) {
-                missing.add(d.channel() + ": " + f.unavailableReason());
+                missing.add(d.channel() + ": " + f.missingReason());
                 continue;
             }
             sum += f.joules();
             valid &= f.provenance().valid();
+            flags.addAll(f.provenance().flags());
             for (String r : f.provenance().reasons()) {
                 reasons.add(ctx.caveats().contains(r) || counted.size() == 1 ? r : d.channel() + ": " + r);
             }
@@ -371,16 +376,17 @@ final class MeasurementAssembler {
         }
         Source source = sources.size() == 1 ? sources.iterator().next()
                 : sources.contains(Source.NVML_POWER_INTEGRAL) ? Source.NVML_POWER_INTEGRAL : sources.iterator().next();
-        if (sources.size() > 1) reasons.add("channels were measured by different methods: " + sources);
+        if (sources.size() > 1) {
+            reasons.add("channels were measured by different methods: " + sources);
+            flags.add(Flag.MIXED_SOURCES);
+        }
+        Provenance.Builder p = windowProvenance(source, names, net).optDetails(details);
+        flags.forEach(p::optFlag);
         if (!missing.isEmpty()) {
             String why = "missing " + String.join("; ", missing);
-            List<String> all = new ArrayList<>(reasons);
-            all.add(0, why);
-            return EnergyFigure.unavailable(why, new Provenance(source, names, ctx.driver(), interval(), startEpochS,
-                    endEpochS, net, false, all, details));
+            return EnergyFigure.unavailable(why, p.invalid(why).optReasons(reasons).build());
         }
-        return EnergyFigure.of(sum, new Provenance(source, names, ctx.driver(), interval(), startEpochS, endEpochS,
-                net, valid, new ArrayList<>(reasons), details));
+        return EnergyFigure.of(sum, p.optValid(valid).optReasons(reasons).build());
     }
 
     private Double interval() { return ctx.samplingIntervalS() > 0 ? ctx.samplingIntervalS() : null; }

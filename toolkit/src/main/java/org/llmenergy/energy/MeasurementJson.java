@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.llmenergy.io.Json;
 import org.llmenergy.units.Provenance;
 
 /**
@@ -16,7 +17,7 @@ public final class MeasurementJson {
     /** The schema name and version written in every document. */
     public static final String SCHEMA = "llm-energy.measurement/1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private MeasurementJson() {}
 
@@ -69,12 +70,12 @@ public final class MeasurementJson {
     public static ObjectNode figure(EnergyFigure f) {
         ObjectNode o = MAPPER.createObjectNode();
         putNullable(o, "joules", f.joules());
-        if (f.unavailableReason() != null) o.put("unavailableReason", f.unavailableReason());
+        if (f.missingReason() != null) o.put("unavailableReason", f.missingReason());
         o.set("provenance", provenance(f.provenance()));
         return o;
     }
 
-    /** @return a provenance as JSON, with the source's stable label */
+    /** @return a provenance as JSON, with the source's and flags' stable labels and its inputs nested */
     public static ObjectNode provenance(Provenance p) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("source", p.source().label());
@@ -92,6 +93,10 @@ public final class MeasurementJson {
         ObjectNode details = o.putObject("details");
         p.details().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> details.put(e.getKey(), e.getValue()));
+        ArrayNode flags = o.putArray("flags");
+        p.flags().forEach(f -> flags.add(f.label()));
+        ArrayNode inputs = o.putArray("derivedFrom");
+        p.derivedFrom().forEach(in -> inputs.add(provenance(in)));
         return o;
     }
 

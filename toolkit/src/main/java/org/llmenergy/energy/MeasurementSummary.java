@@ -2,6 +2,7 @@ package org.llmenergy.energy;
 
 import java.util.List;
 import java.util.Locale;
+import org.llmenergy.io.Html;
 import org.llmenergy.units.Energy;
 
 /**
@@ -36,13 +37,13 @@ public final class MeasurementSummary {
                 + "<th>gross (J)</th><th>net of idle (J)</th><th>mean (W)</th><th>peak (W)</th><th>source</th>"
                 + "<th>valid</th><th>notes</th></tr></thead><tbody>");
         for (Measurement m : measurements) {
-            sb.append("<tr><td>").append(esc(m.name())).append("</td><td>")
+            sb.append("<tr><td>").append(Html.escape(m.name())).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.3f", m.durationS())).append("</td><td>")
                     .append(cell(m.total())).append("</td><td>").append(cell(m.totalNet())).append("</td><td>")
                     .append(watts(m.meanPowerW())).append("</td><td>").append(watts(m.peakPowerW())).append("</td><td>")
-                    .append(esc(m.provenance().source().label())).append(m.provenance().isEstimate() ? " (estimate)" : "")
+                    .append(Html.escape(m.provenance().source().label())).append(m.provenance().isEstimate() ? " (estimate)" : "")
                     .append("</td><td>").append(m.valid()).append("</td><td>")
-                    .append(esc(String.join("; ", m.reasons()))).append("</td></tr>");
+                    .append(Html.escape(String.join("; ", m.reasons()))).append("</td></tr>");
         }
         return sb.append("</tbody></table>").toString();
     }
@@ -66,25 +67,21 @@ public final class MeasurementSummary {
     }
 
     private static void row(StringBuilder sb, String key, String value) {
-        sb.append("<tr><th style=\"text-align:left\">").append(esc(key)).append("</th><td style=\"text-align:left\">")
-                .append(esc(value)).append("</td></tr>");
+        sb.append("<tr><th style=\"text-align:left\">").append(Html.escape(key)).append("</th><td style=\"text-align:left\">")
+                .append(Html.escape(value)).append("</td></tr>");
     }
 
     private static String figure(EnergyFigure f) {
-        if (!f.isPresent()) return "n/a (" + f.unavailableReason() + ")";
+        if (!f.isPresent()) return "n/a (" + f.missingReason() + ")";
         return Energy.format(f.joules()) + (f.isEstimate() ? " (estimate)" : "");
     }
 
     private static String cell(EnergyFigure f) {
         return f.isPresent() ? String.format(Locale.ROOT, "%.3f", f.joules())
-                : "n/a: " + esc(f.unavailableReason());
+                : "n/a: " + Html.escape(f.missingReason());
     }
 
     private static String watts(Double w) {
         return w == null ? "n/a" : String.format(Locale.ROOT, "%.1f W", w);
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

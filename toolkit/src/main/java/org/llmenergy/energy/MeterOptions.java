@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Settings for opening a meter. Start from {@link #defaults()} and change what you need with the
- * {@code with…} methods.
+ * Settings for opening a meter: {@link #defaults()}, or {@link #builder()} and the {@code opt…} settings you
+ * need, or {@link #toBuilder()} to derive a variant. The ranges are checked when the options are built.
  *
  * @param samplingIntervalS     power sampling interval in seconds (default 0.1); 0 reads only at window edges
  * @param telemetryIntervalS    temperature/clock/utilisation interval in seconds (default 0.5, NVML only)
@@ -51,75 +51,93 @@ public record MeterOptions(double samplingIntervalS, double telemetryIntervalS, 
     }
 
     /** @return the defaults, with {@code CUDA_VISIBLE_DEVICES} and {@code CUDA_DEVICE_ORDER} from the environment */
-    public static MeterOptions defaults() {
-        return new MeterOptions(0.1, 0.5, 0.10, 0.5, null, System.getenv("CUDA_VISIBLE_DEVICES"),
-                System.getenv("CUDA_DEVICE_ORDER"), "nvidia-ml", Path.of("/sys/class/powercap"), Path.of("/proc"),
-                CpuScope.PROCESS, null, SyncHook.NONE);
+    public static MeterOptions defaults() { return builder().build(); }
+
+    /**
+     * @return a builder holding the defaults ({@code CUDA_VISIBLE_DEVICES} and {@code CUDA_DEVICE_ORDER} from the
+     *         environment); every setting is optional
+     */
+    public static Builder builder() { return new Builder(); }
+
+    /** @return a builder holding these options, to derive a variant */
+    public Builder toBuilder() {
+        return new Builder().optSamplingIntervalS(samplingIntervalS).optTelemetryIntervalS(telemetryIntervalS)
+                .optDisagreementThreshold(disagreementThreshold).optCounterProbeS(counterProbeS).optGpus(gpus)
+                .optCudaVisibleDevices(cudaVisibleDevices).optCudaDeviceOrder(cudaDeviceOrder)
+                .optNvmlLibrary(nvmlLibrary).optPowercapRoot(powercapRoot).optProcRoot(procRoot).optCpuScope(cpuScope).optCpuModel(cpuModel)
+                .optSyncHook(syncHook);
     }
 
-    public MeterOptions withSamplingIntervalS(double s) {
-        return new MeterOptions(s, telemetryIntervalS, disagreementThreshold, counterProbeS, gpus, cudaVisibleDevices,
-                cudaDeviceOrder, nvmlLibrary, powercapRoot, procRoot, cpuScope, cpuModel, syncHook);
-    }
+    /**
+     * Builds {@link MeterOptions} in DJL's convention ({@code opt…} for optional settings; a meter needs none).
+     * Each {@code opt} documents its default; {@link #build()} checks the ranges.
+     */
+    public static final class Builder {
+        private double samplingIntervalS = 0.1;
+        private double telemetryIntervalS = 0.5;
+        private double disagreementThreshold = 0.10;
+        private double counterProbeS = 0.5;
+        private List<Integer> gpus;
+        private String cudaVisibleDevices = System.getenv("CUDA_VISIBLE_DEVICES");
+        private String cudaDeviceOrder = System.getenv("CUDA_DEVICE_ORDER");
+        private String nvmlLibrary = "nvidia-ml";
+        private Path powercapRoot = Path.of("/sys/class/powercap");
+        private Path procRoot = Path.of("/proc");
+        private CpuScope cpuScope = CpuScope.PROCESS;
+        private String cpuModel;
+        private SyncHook syncHook = SyncHook.NONE;
 
-    public MeterOptions withTelemetryIntervalS(double s) {
-        return new MeterOptions(samplingIntervalS, s, disagreementThreshold, counterProbeS, gpus, cudaVisibleDevices,
-                cudaDeviceOrder, nvmlLibrary, powercapRoot, procRoot, cpuScope, cpuModel, syncHook);
-    }
+        Builder() {}
 
-    public MeterOptions withDisagreementThreshold(double fraction) {
-        return new MeterOptions(samplingIntervalS, telemetryIntervalS, fraction, counterProbeS, gpus, cudaVisibleDevices,
-                cudaDeviceOrder, nvmlLibrary, powercapRoot, procRoot, cpuScope, cpuModel, syncHook);
-    }
+        /** @param s power sampling interval in seconds; default 0.1; 0 reads only at window edges @return this */
+        public Builder optSamplingIntervalS(double s) { samplingIntervalS = s; return this; }
 
-    public MeterOptions withCounterProbeS(double s) {
-        return new MeterOptions(samplingIntervalS, telemetryIntervalS, disagreementThreshold, s, gpus, cudaVisibleDevices,
-                cudaDeviceOrder, nvmlLibrary, powercapRoot, procRoot, cpuScope, cpuModel, syncHook);
-    }
+        /** @param s telemetry interval in seconds (NVML only); default 0.5 @return this */
+        public Builder optTelemetryIntervalS(double s) { telemetryIntervalS = s; return this; }
 
-    public MeterOptions withGpus(List<Integer> cudaOrdinals) {
-        return new MeterOptions(samplingIntervalS, telemetryIntervalS, disagreementThreshold, counterProbeS,
-                cudaOrdinals, cudaVisibleDevices, cudaDeviceOrder, nvmlLibrary, powercapRoot, procRoot, cpuScope,
-                cpuModel, syncHook);
-    }
+        /** @param fraction counter-vs-integral relative difference that flags a figure; default 0.10 @return this */
+        public Builder optDisagreementThreshold(double fraction) { disagreementThreshold = fraction; return this; }
 
-    public MeterOptions withCudaVisibleDevices(String value) {
-        return new MeterOptions(samplingIntervalS, telemetryIntervalS, disagreementThreshold, counterProbeS, gpus, value,
-                cudaDeviceOrder, nvmlLibrary, powercapRoot, procRoot, cpuScope, cpuModel, syncHook);
-    }
+        /** @param s longest time timing the NVML counter's update period at open; default 0.5 @return this */
+        public Builder optCounterProbeS(double s) { counterProbeS = s; return this; }
 
-    public MeterOptions withCudaDeviceOrder(String value) {
-        return new MeterOptions(samplingIntervalS, telemetryIntervalS, disagreementThreshold, counterProbeS, gpus,
-                cudaVisibleDevices, value, nvmlLibrary, powercapRoot, procRoot, cpuScope, cpuModel, syncHook);
-    }
+        /** @param cudaOrdinals GPUs to measure, as CUDA ordinals; default null (all visible) @return this */
+        public Builder optGpus(List<Integer> cudaOrdinals) { gpus = cudaOrdinals; return this; }
 
-    public MeterOptions withNvmlLibrary(String nameOrPath) {
-        return new MeterOptions(samplingIntervalS, telemetryIntervalS, disagreementThreshold, counterProbeS, gpus,
-                cudaVisibleDevices, cudaDeviceOrder, nameOrPath, powercapRoot, procRoot, cpuScope, cpuModel, syncHook);
-    }
+        /** @param value {@code CUDA_VISIBLE_DEVICES} to honour, null for unset; default the environment's @return this */
+        public Builder optCudaVisibleDevices(String value) { cudaVisibleDevices = value; return this; }
 
-    public MeterOptions withPowercapRoot(Path root) {
-        return new MeterOptions(samplingIntervalS, telemetryIntervalS, disagreementThreshold, counterProbeS, gpus,
-                cudaVisibleDevices, cudaDeviceOrder, nvmlLibrary, root, procRoot, cpuScope, cpuModel, syncHook);
-    }
+        /** @param value the {@code CUDA_DEVICE_ORDER}, null for unset; default the environment's @return this */
+        public Builder optCudaDeviceOrder(String value) { cudaDeviceOrder = value; return this; }
 
-    public MeterOptions withProcRoot(Path root) {
-        return new MeterOptions(samplingIntervalS, telemetryIntervalS, disagreementThreshold, counterProbeS, gpus,
-                cudaVisibleDevices, cudaDeviceOrder, nvmlLibrary, powercapRoot, root, cpuScope, cpuModel, syncHook);
-    }
+        /** @param nameOrPath what JNA loads NVML from; default {@code "nvidia-ml"} @return this */
+        public Builder optNvmlLibrary(String nameOrPath) { nvmlLibrary = nameOrPath; return this; }
 
-    public MeterOptions withCpuScope(CpuScope scope) {
-        return new MeterOptions(samplingIntervalS, telemetryIntervalS, disagreementThreshold, counterProbeS, gpus,
-                cudaVisibleDevices, cudaDeviceOrder, nvmlLibrary, powercapRoot, procRoot, scope, cpuModel, syncHook);
-    }
+        /** @param root the powercap sysfs folder; default {@code /sys/class/powercap} @return this */
+        public Builder optPowercapRoot(Path root) { powercapRoot = root; return this; }
 
-    public MeterOptions withCpuModel(String modelName) {
-        return new MeterOptions(samplingIntervalS, telemetryIntervalS, disagreementThreshold, counterProbeS, gpus,
-                cudaVisibleDevices, cudaDeviceOrder, nvmlLibrary, powercapRoot, procRoot, cpuScope, modelName, syncHook);
-    }
+        /** @param root the procfs folder; default {@code /proc} @return this */
+        public Builder optProcRoot(Path root) { procRoot = root; return this; }
 
-    public MeterOptions withSyncHook(SyncHook hook) {
-        return new MeterOptions(samplingIntervalS, telemetryIntervalS, disagreementThreshold, counterProbeS, gpus,
-                cudaVisibleDevices, cudaDeviceOrder, nvmlLibrary, powercapRoot, procRoot, cpuScope, cpuModel, hook);
+        /** @param scope whose CPU time the CPU-time estimate counts; default {@link CpuScope#PROCESS} @return this */
+        public Builder optCpuScope(CpuScope scope) { cpuScope = scope; return this; }
+
+        /** @param modelName CPU model to look up in the catalog; default null (read /proc/cpuinfo) @return this */
+        public Builder optCpuModel(String modelName) { cpuModel = modelName; return this; }
+
+        /** @param hook called at window edges; default {@link SyncHook#NONE} @return this */
+        public Builder optSyncHook(SyncHook hook) { syncHook = hook; return this; }
+
+        /**
+         * @return the options
+         * @throws IllegalArgumentException naming the setting when an interval, threshold or probe time is out of
+         *                                  range
+         * @throws NullPointerException     when a library, folder or scope is null
+         */
+        public MeterOptions build() {
+            return new MeterOptions(samplingIntervalS, telemetryIntervalS, disagreementThreshold, counterProbeS, gpus,
+                    cudaVisibleDevices, cudaDeviceOrder, nvmlLibrary, powercapRoot, procRoot, cpuScope, cpuModel,
+                    syncHook);
+        }
     }
 }

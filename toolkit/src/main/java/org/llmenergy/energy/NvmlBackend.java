@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * NVIDIA GPUs through NVML, one channel per GPU: the cumulative energy counter
@@ -38,9 +37,10 @@ final class NvmlBackend implements MeterBackend {
     /**
      * Loads NVML, initialises it and opens the GPUs {@code CUDA_VISIBLE_DEVICES} and {@code options.gpus()} select.
      *
+     * @param clock times the counter probe ({@link MeterClock#SYSTEM} outside tests)
      * @throws MeterUnavailableException with the reason when NVML cannot be used
      */
-    static NvmlBackend open(MeterOptions options) {
+    static NvmlBackend open(MeterOptions options, MeterClock clock) {
         List<CudaVisibleDevices.Entry> visible = CudaVisibleDevices.parse(options.cudaVisibleDevices());
         if (visible != null && visible.isEmpty()) {
             throw new MeterUnavailableException(MeterKind.NVML, "CUDA_VISIBLE_DEVICES is empty: no GPU is visible");
@@ -64,7 +64,7 @@ final class NvmlBackend implements MeterBackend {
                     + (rc == NvmlReturn.DRIVER_NOT_LOADED ? " — the NVIDIA kernel driver is not loaded" : ""));
         }
         try {
-            return openInitialised(lib, options, visible);
+            return openInitialised(lib, options, visible, clock);
         } catch (RuntimeException e) {
             lib.nvmlShutdown();
             throw e;
@@ -72,7 +72,7 @@ final class NvmlBackend implements MeterBackend {
     }
 
     private static NvmlBackend openInitialised(NvmlLibrary lib, MeterOptions options,
-                                               List<CudaVisibleDevices.Entry> visible) {
+                                               List<CudaVisibleDevices.Entry> visible, MeterClock clock) {
         byte[] buf = new byte[NvmlLibrary.DRIVER_BUFFER];
         String driver = lib.nvmlSystemGetDriverVersion(buf, buf.length) == NvmlReturn.SUCCESS
                 ? Native.toString(buf) : null;
@@ -91,7 +91,7 @@ final class NvmlBackend implements MeterBackend {
             throw new MeterUnavailableException(MeterKind.NVML, "no selected GPU offers an energy counter or a power "
                     + "reading: " + gpus.stream().map(g -> "gpu" + g.ordinal + ": " + g.counterWhy).toList());
         }
-        probeCounterPeriods(lib, gpus, options.counterProbeS());
+        probeCounterPeriods(lib, gpus, options.counterProbeS(), clock);
 
         List<Channel> channels = new ArrayList<>();
         for (NvmlGpu g : gpus) channels.add(g.channel());
@@ -177,7 +177,7 @@ final class NvmlBackend implements MeterBackend {
      * Times the energy counter's update period: back-to-back reads about every 0.5 ms until every GPU's
      * counter changed four times or {@code maxS} passed (Zeus infers the power update period similarly).
      */
-    private static void probeCounterPeriods(NvmlLibrary lib, List<NvmlGpu> gpus, double maxS) {
+    private static void probeCounterPeriods(NvmlLibrary lib, List<NvmlGpu> gpus, double maxS, MeterClock clock) {
         if (maxS <= 0) return;
         int k = gpus.size();
         long[][] changes = new long[k][4];
@@ -188,7 +188,7 @@ final class NvmlBackend implements MeterBackend {
             active[g] = gpus.get(g).counterWhy == null && gpus.get(g).readCounter(lib);
             last[g] = gpus.get(g).energyMj();
         }
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         long deadline = start + Math.round(maxS * 1e9);
         long now = start;
         while (now < deadline) {
@@ -200,7 +200,7 @@ final class NvmlBackend implements MeterBackend {
                     active[g] = false;
                     continue;
                 }
-                long t = System.nanoTime();
+                long t = clock.nanoTime();
                 if (gpu.energyMj() != last[g]) {
                     last[g] = gpu.energyMj();
                     changes[g][seen[g]++] = t;
@@ -209,10 +209,15 @@ final class NvmlBackend implements MeterBackend {
                 any |= active[g];
             }
             if (!any) break;
-            LockSupport.parkNanos(500_000);
-            now = System.nanoTime();
+            try {
+                clock.sleep(500_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stop probing; what was seen so far still bounds the period
+                break;
+            }
+            now = clock.nanoTime();
         }
-        long end = System.nanoTime();
+        long end = clock.nanoTime();
         for (int g = 0; g < k; g++) {
             NvmlGpu gpu = gpus.get(g);
             if (gpu.counterWhy != null) continue;

@@ -8,6 +8,7 @@ import com.sun.jna.ptr.PointerByReference;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.llmenergy.units.Energy;
 import org.llmenergy.units.Power;
 import org.llmenergy.units.Provenance.Source;
 
@@ -216,7 +217,8 @@ final class NvmlGpu {
                     + "GPUs: the integral lags and smooths the true power";
         }
         double maxW = limitW != null ? 2 * limitW : FALLBACK_MAX_W;
-        return new Channel("gpu" + ordinal, "gpu", uuid + ": " + name, true, Source.NVML_COUNTER, 1e-3, 0, maxW,
+        return new Channel("gpu" + ordinal, "gpu", uuid + ": " + name, true, Source.NVML_COUNTER,
+                Energy.fromMillijoules(1), 0, maxW,
                 counterWhy, quantity, quantity == null ? powerWhy : null, caveat, periodS, periodLowerBound, d);
     }
 

@@ -3,19 +3,20 @@ package org.llmenergy.energy;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The background thread that reads the meter at a fixed rate. A daemon thread inside the JVM: no helper
- * processes to leak (Zeus #266), nothing to clean up but {@link #stop()}.
+ * The background thread that reads the meter at a fixed rate on the system clock ({@link MeterClock#SYSTEM}).
+ * A daemon thread inside the JVM: no helper processes to leak (Zeus #266), nothing to clean up but
+ * {@link #stop()}.
  */
-final class PowerSampler implements Runnable {
-    private final WindowedMeter meter;
+final class PowerSampler implements Runnable, MeterClock.Periodic {
+    private final Runnable tick;
     private final long intervalNanos;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile String lastFailure;
 
-    PowerSampler(WindowedMeter meter, double intervalS, String name) {
-        this.meter = meter;
-        this.intervalNanos = Math.round(intervalS * 1e9);
+    PowerSampler(Runnable tick, long intervalNanos, String name) {
+        this.tick = tick;
+        this.intervalNanos = intervalNanos;
         this.thread = new Thread(this, name);
         thread.setDaemon(true);
     }
@@ -39,7 +40,7 @@ final class PowerSampler implements Runnable {
             long late = System.nanoTime() - next;
             if (late > intervalNanos) next += (late / intervalNanos) * intervalNanos; // skip missed ticks, keep phase
             try {
-                meter.tick();
+                tick.run();
             } catch (RuntimeException e) {
                 // A failed tick leaves a gap in the series, which the window's validity check reports.
                 lastFailure = e.toString();
@@ -47,7 +48,8 @@ final class PowerSampler implements Runnable {
         }
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         running = false;
         LockSupport.unpark(thread);
         try {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.llmenergy.units.Energy;
 import org.llmenergy.units.Provenance.Source;
 
 /**
@@ -154,7 +155,8 @@ final class RaplBackend implements MeterBackend {
             d.put("energyFile", z.energy.toString());
             d.put("maxEnergyRangeUj", Long.toString(z.maxRange));
             out.add(new Channel(id, domain, "RAPL " + z.name + " (" + z.dir + ")", !domain.equals("psys"),
-                    Source.RAPL, 1e-6, z.maxRange > 0 ? z.maxRange : -1, MAX_PLAUSIBLE_W, null, null,
+                    Source.RAPL, Energy.fromMicrojoules(1), z.maxRange > 0 ? z.maxRange : -1, MAX_PLAUSIBLE_W,
+                    null, null,
                     "RAPL exposes only an energy counter; power is derived from counter differences", null,
                     Double.NaN, false, d));
         }

@@ -39,13 +39,20 @@ final class WindowedMeter implements EnergyMeter {
     private final long anchorNanos;
     private final double anchorEpochS;
     private final long telemetryEvery;
-    private final PowerSampler sampler;
+    private final MeterClock clock;
+    private final MeterClock.Periodic sampler;
     private long ticks;
     private volatile SyncHook syncHook;
     private volatile IdleBaseline baseline;
     private volatile boolean closed;
 
     WindowedMeter(MeterBackend backend, MeterOptions options, MeterChoice choice) {
+        this(backend, options, choice, MeterClock.SYSTEM);
+    }
+
+    /** @param clock where readings are timed and sampling is scheduled (tests pass a virtual clock) */
+    WindowedMeter(MeterBackend backend, MeterOptions options, MeterChoice choice, MeterClock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.backend = Objects.requireNonNull(backend, "backend");
         this.choice = Objects.requireNonNull(choice, "choice");
         this.channels = List.copyOf(backend.channels());
@@ -73,8 +80,8 @@ final class WindowedMeter implements EnergyMeter {
         this.averageScratch = new double[n];
         this.resetScratch = new int[n];
         this.history = new SampleHistory(n);
-        this.anchorNanos = System.nanoTime();
-        this.anchorEpochS = System.currentTimeMillis() / 1e3;
+        this.anchorNanos = clock.nanoTime();
+        this.anchorEpochS = clock.epochS();
         this.telemetryEvery = intervalS > 0 && options.telemetryIntervalS() > 0
                 ? Math.max(1, Math.round(options.telemetryIntervalS() / intervalS)) : 0;
         lock.lock();
@@ -84,8 +91,8 @@ final class WindowedMeter implements EnergyMeter {
             lock.unlock();
         }
         if (intervalS > 0) {
-            sampler = new PowerSampler(this, intervalS, "llm-energy-sampler-" + backend.kind().label());
-            sampler.start();
+            sampler = clock.every(Math.round(intervalS * 1e9), this::tick,
+                    "llm-energy-sampler-" + backend.kind().label());
         } else {
             sampler = null;
         }
@@ -102,8 +109,8 @@ final class WindowedMeter implements EnergyMeter {
 
     @Override public double samplingIntervalS() { return intervalS; }
 
-    /** @return the sampling thread, or null when sampling is off (for the overhead benchmark) */
-    Thread samplerThread() { return sampler == null ? null : sampler.thread(); }
+    /** @return the sampling thread, or null when sampling is off or on a virtual clock (for the overhead benchmark) */
+    Thread samplerThread() { return sampler instanceof PowerSampler p ? p.thread() : null; }
 
     /** One sampling tick: read, and forget what no window needs. */
     void tick() {
@@ -113,7 +120,7 @@ final class WindowedMeter implements EnergyMeter {
             long seq = sampleLocked();
             ticks++;
             if (telemetryEvery > 0 && ticks % telemetryEvery == 0 && !open.isEmpty()) {
-                telemetry.addAll(backend.readTelemetry(System.nanoTime() / 1e9));
+                telemetry.addAll(backend.readTelemetry(clock.nanoTime() / 1e9));
             }
             if (open.isEmpty()) {
                 history.dropBefore(seq);
@@ -127,7 +134,7 @@ final class WindowedMeter implements EnergyMeter {
     /** Reads every channel once and appends the reading. Caller holds the lock. @return its sequence number */
     private long sampleLocked() {
         readings.clear();
-        long t = System.nanoTime();
+        long t = clock.nanoTime();
         backend.read(readings);
         for (int c = 0; c < n; c++) {
             if (readings.lost[c] && lostAt[c] == 0) {
@@ -287,7 +294,7 @@ final class WindowedMeter implements EnergyMeter {
         for (int i = 2; openWindows().contains(name); i++) name = "idle-baseline-" + i;
         Window w = begin(name, false);
         try {
-            Thread.sleep(Math.round(seconds * 1000));
+            clock.sleep(Math.round(seconds * 1e9));
         } catch (InterruptedException e) {
             w.cancel();
             Thread.currentThread().interrupt();
@@ -300,7 +307,7 @@ final class WindowedMeter implements EnergyMeter {
             if (d.gross().isPresent()) {
                 watts.put(d.channel(), d.gross().joules() / m.durationS());
             } else {
-                missing.put(d.channel(), d.gross().unavailableReason());
+                missing.put(d.channel(), d.gross().missingReason());
             }
         }
         IdleBaseline b = new IdleBaseline(watts, missing, m);

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.llmenergy.io.CsvOptions;
+import org.llmenergy.io.CsvReader;
+import org.llmenergy.io.CsvRow;
 import org.llmenergy.units.Provenance;
 
 /**
@@ -14,7 +17,8 @@ import org.llmenergy.units.Provenance;
  * {@code rapl}, {@code model}, ...). One row is one full batch's energy in joules; repeats are separate rows.
  */
 public final class BatchEnergiesCsv {
-    private static final List<String> HEADER = List.of("input_bin", "output_bin", "batch_size", "energy_j");
+    private static final CsvOptions OPTIONS = CsvOptions.builder()
+            .require("input_bin", "output_bin", "batch_size", "energy_j").optional("source").quoting(false).build();
 
     private BatchEnergiesCsv() {}
 
@@ -27,28 +31,41 @@ public final class BatchEnergiesCsv {
      * @throws IllegalArgumentException naming the file, line and column of the first bad cell
      */
     public static List<BatchEnergy> read(Path file, Optional<Provenance.Source> defaultSource) throws IOException {
-        CsvTable t = CsvTable.read(file, HEADER, List.of("source"));
-        if (!t.has("source") && defaultSource.isEmpty()) {
-            throw new IllegalArgumentException(file + ", line 1: no 'source' column; say where the energies come from"
-                    + " (a provenance label such as nvml-counter, rapl, cpu-time-estimate or model)");
-        }
-        List<BatchEnergy> out = new ArrayList<>();
-        for (CsvTable.Row r : t.rows()) {
-            Provenance.Source source;
-            if (t.has("source")) {
-                String label = t.text(r, "source");
-                try {
-                    source = Provenance.Source.fromLabel(label);
-                } catch (IllegalArgumentException e) {
-                    throw t.bad(r, "source", label, "a provenance label");
-                }
-            } else {
-                source = defaultSource.get();
+        try (CsvReader csv = CsvReader.open(file, OPTIONS)) {
+            if (!csv.has("source") && defaultSource.isEmpty()) {
+                throw new IllegalArgumentException(file + ":1: no 'source' column; say where the energies come from"
+                        + " (a provenance label such as nvml-counter, rapl, cpu-time-estimate or model)");
             }
-            Provenance p = Provenance.of(source, Map.of("file", file.toString(), "line", Integer.toString(r.line())));
-            out.add(new BatchEnergy(t.positiveInt(r, "input_bin"), t.positiveInt(r, "output_bin"),
-                    t.positiveInt(r, "batch_size"), t.positiveDouble(r, "energy_j"), p));
+            List<BatchEnergy> out = new ArrayList<>();
+            for (CsvRow r = csv.next(); r != null; r = csv.next()) {
+                Provenance.Source source;
+                if (r.has("source")) {
+                    String label = r.text("source");
+                    try {
+                        source = Provenance.Source.fromLabel(label);
+                    } catch (IllegalArgumentException e) {
+                        throw r.error("source", "expected a provenance label, found '" + label + "'");
+                    }
+                } else {
+                    source = defaultSource.get();
+                }
+                Provenance p = Provenance.of(source, Map.of("file", file.toString(), "line", Long.toString(r.line())));
+                out.add(new BatchEnergy(positiveInt(r, "input_bin"), positiveInt(r, "output_bin"),
+                        positiveInt(r, "batch_size"), positive(r, "energy_j"), p));
+            }
+            return out;
         }
-        return out;
+    }
+
+    private static int positiveInt(CsvRow r, String column) {
+        long v = r.integer(column, 1);
+        if (v > Integer.MAX_VALUE) throw r.error(column, "must be <= " + Integer.MAX_VALUE + ", got " + v);
+        return (int) v;
+    }
+
+    private static double positive(CsvRow r, String column) {
+        double v = r.number(column);
+        if (!(v > 0)) throw r.error(column, "must be > 0, got " + v);
+        return v;
     }
 }

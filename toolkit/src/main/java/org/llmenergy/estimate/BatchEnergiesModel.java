@@ -54,9 +54,9 @@ public final class BatchEnergiesModel implements EnergyModel {
         details.put("sources", String.join("+", sources));
         details.put("bins", Integer.toString(bins.size()));
         details.put("interval", "range of each bin's repeats (no fit, no residuals)");
-        this.provenance = new Provenance(Provenance.Source.MODEL, List.of(), null, null, null, null, false, true,
-                List.of("per-bin batch energies applied to every request of the bin (" + String.join("+", sources) + ")"),
-                details);
+        this.provenance = Provenance.builder().setSource(Provenance.Source.MODEL)
+                .optReason("per-bin batch energies applied to every request of the bin (" + String.join("+", sources) + ")")
+                .optDetails(details).build();
     }
 
     @Override

@@ -120,10 +120,13 @@ public final class BinnedEstimator {
         double batches = counting.batches(bc.requests(), batch);
         String how = String.format(Locale.ROOT, "interpolated in log-log along %s between bins (%d, %d) and (%d, %d)",
                 axis, a.inputBin, a.outputBin, b.inputBin, b.outputBin);
-        Provenance p = new Provenance(Provenance.Source.MODEL, List.of(), null, null, null, null,
-                a.provenance.netOfIdle() && b.provenance.netOfIdle(), a.provenance.valid() && b.provenance.valid(),
-                List.of("interpolated, not measured"),
-                Map.of("method", how, "neighbour_sources", a.provenance.source().label() + "," + b.provenance.source().label()));
+        Provenance p = Provenance.builder().setSource(Provenance.Source.MODEL)
+                .optNetOfIdle(a.provenance.netOfIdle() && b.provenance.netOfIdle())
+                .optValid(a.provenance.valid() && b.provenance.valid())
+                .optReason("interpolated, not measured").optFlag(Provenance.Flag.INTERPOLATED)
+                .optDetail("method", how)
+                .optDetail("neighbour_sources", a.provenance.source().label() + "," + b.provenance.source().label())
+                .optDerivedFrom(List.of(a.provenance, b.provenance)).build();
         return new BinEstimate(bc.inputBin(), bc.outputBin(), bc.requests(), BinEstimate.Status.INTERPOLATED,
                 OptionalInt.of(batch), OptionalDouble.of(batches), OptionalDouble.of(batchEnergy),
                 OptionalDouble.of(batches * batchEnergy), 0, how, p);
@@ -148,28 +151,21 @@ public final class BinnedEstimator {
 
     private static Provenance merge(List<BatchEnergy> at) {
         if (at.size() == 1) return at.get(0).provenance();
-        Provenance first = at.get(0).provenance();
-        LinkedHashSet<String> devices = new LinkedHashSet<>();
-        LinkedHashSet<String> reasons = new LinkedHashSet<>();
         LinkedHashSet<String> sources = new LinkedHashSet<>();
-        boolean valid = true;
         double min = Double.MAX_VALUE;
         double max = 0;
         for (BatchEnergy e : at) {
-            devices.addAll(e.provenance().devices());
-            reasons.addAll(e.provenance().reasons());
             sources.add(e.provenance().source().label());
-            valid &= e.provenance().valid();
             min = Math.min(min, e.energyJoules());
             max = Math.max(max, e.energyJoules());
         }
-        if (sources.size() > 1) reasons.add("averaged measurements of different sources: " + sources);
-        Map<String, String> details = new java.util.TreeMap<>(first.details());
-        details.put("repeats", Integer.toString(at.size()));
-        details.put("repeat_min_j", Double.toString(min));
-        details.put("repeat_max_j", Double.toString(max));
-        return new Provenance(first.source(), List.copyOf(devices), first.driver(), first.samplingIntervalS(),
-                first.windowStartS(), first.windowEndS(), first.netOfIdle(), valid, List.copyOf(reasons), details);
+        Provenance.Builder mean = Provenance.derivedFrom(at.stream().map(BatchEnergy::provenance).toList());
+        if (sources.size() > 1) {
+            mean.optReason("averaged measurements of different sources: " + sources).optFlag(Provenance.Flag.MIXED_SOURCES);
+        }
+        return mean.optDetail("repeats", Integer.toString(at.size()))
+                .optDetail("repeat_min_j", Double.toString(min))
+                .optDetail("repeat_max_j", Double.toString(max)).build();
     }
 
     static long key(int inputBin, int outputBin) { return ((long) inputBin << 32) | (outputBin & 0xffffffffL); }

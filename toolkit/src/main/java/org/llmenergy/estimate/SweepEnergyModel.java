@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.llmenergy.experiment.EnergyAmounts;
-import org.llmenergy.experiment.RepeatAverages;
-import org.llmenergy.experiment.ResultRecord;
+import org.llmenergy.experiment.results.EnergyAmounts;
+import org.llmenergy.experiment.results.RepeatAverages;
+import org.llmenergy.experiment.results.ResultRecord;
 import org.llmenergy.units.Provenance;
 
 /**
@@ -200,11 +200,18 @@ public final class SweepEnergyModel {
     /** One full batch of the bin's shape, with provenance {@code model} naming the fit and its flags. */
     public BatchEnergy batchEnergy(int inputBin, int outputBin, int batch) {
         double joules = batch * requestJoules(inputBin, outputBin, batch);
-        List<String> reasons = new ArrayList<>();
-        reasons.add("modelled from our measurements (" + measuredSource + "), not measured at this bin");
-        reasons.addAll(extrapolationFlags(inputBin, outputBin, batch));
-        Provenance p = new Provenance(Provenance.Source.MODEL, List.of(), null, null, null, null, false, true, reasons, details());
-        return new BatchEnergy(inputBin, outputBin, batch, joules, p);
+        List<String> outside = extrapolationFlags(inputBin, outputBin, batch);
+        Provenance.Builder p = Provenance.builder().setSource(Provenance.Source.MODEL)
+                .optReason("modelled from our measurements (" + measuredSource + "), not measured at this bin")
+                .optReasons(outside).optDetails(details()).optDerivedFrom(List.of(fitProvenance()));
+        if (!outside.isEmpty()) p.optFlag(Provenance.Flag.EXTRAPOLATED);
+        return new BatchEnergy(inputBin, outputBin, batch, joules, p.build());
+    }
+
+    /** The fit's own provenance: what its outputs are derived from. */
+    private Provenance fitProvenance() {
+        return Provenance.builder().setSource(Provenance.Source.MODEL)
+                .optReason("modelled from our measurements (" + measuredSource + ")").optDetails(details()).build();
     }
 
     private Map<String, String> details() {
@@ -227,8 +234,7 @@ public final class SweepEnergyModel {
     public EnergyModel atBatch(int batch) {
         if (batch < 1) throw new IllegalArgumentException("batch must be >= 1, got " + batch);
         return new StaticBatchLaw("sweep-fit", law, batch, prefillLogSigma, decodeLogSigma,
-                new Provenance(Provenance.Source.MODEL, List.of(), null, null, null, null, false, true,
-                        List.of("modelled from our measurements (" + measuredSource + ")"), details()),
+                fitProvenance(),
                 this::extrapolationFlags,
                 heldOut ? List.of() : List.of(new EstimateFlag(EstimateFlag.Kind.ASSUMPTION,
                         "interval from in-sample residuals: too few sweep cells to hold one out")));

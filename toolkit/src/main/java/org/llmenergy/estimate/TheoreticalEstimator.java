@@ -62,15 +62,14 @@ public final class TheoreticalEstimator {
             bins.add(new BinFlops(bc.inputBin(), bc.outputBin(), bc.requests(), rf, binFlops * peak.joulesPerFlop()));
         }
         var o = flops.options();
-        Provenance p = new Provenance(Provenance.Source.MODEL, List.of(), null, null, null, null, false, true,
-                peak.flags(),
+        Provenance p = Provenance.builder().setSource(Provenance.Source.MODEL).optReasons(peak.flags()).optDetails(
                 Map.of("estimator", "theoretical: TDP / peak FLOP/s x sum N x FLOPs(I*, O*)",
                         "model", flops.config().name(),
                         "flops_options", "lm_head=" + o.prefillLmHead() + ", prefill_attention=" + o.prefillAttention()
                                 + ", decode_attention=" + o.decodeAttention(),
                         "peak", peak.label(),
                         "constants_source", peak.source() == null ? "" : peak.source(),
-                        "citation", "Fernandez et al., ACL 2025, section 4.2"));
+                        "citation", "Fernandez et al., ACL 2025, section 4.2")).build();
         return new TheoreticalEstimate(total * peak.joulesPerFlop(), total, peak, bins, peak.flags(), p);
     }
 }

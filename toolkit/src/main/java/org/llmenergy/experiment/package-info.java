@@ -1,28 +1,16 @@
 /**
- * Sweeps: specs, the measurement protocol (warm-up, repeats, cooldown, idle baseline), the
- * append-only JSON Lines results store, resume, shard and merge. Uses {@code energy}, {@code inference} and
- * {@code workload}.
+ * Sweeps: specs, the measurement protocol (warm-up, repeats, cooldown, idle baseline), the append-only JSON Lines
+ * results store, resume, shard and merge. Uses {@code energy}, {@code inference}, {@code model} and
+ * {@code workload}. The classes live in five sub-packages whose dependencies point one way,
+ * {@code spec ← results ← progress ← protocol ← djl}:
  *
  * <ul>
- *   <li>Specs: {@link org.llmenergy.experiment.SpecReader} reads and validates a JSON spec into a
- *       {@link org.llmenergy.experiment.SweepSpec}, whose {@code expandCells()} lists every
- *       {@link org.llmenergy.experiment.Cell} and whose {@code hash()} identifies it in results.</li>
- *   <li>The engine seam: a {@link org.llmenergy.experiment.CellExecutor} runs one
- *       {@link org.llmenergy.experiment.RunPlan} and reports a {@link org.llmenergy.experiment.CellRun} (times,
- *       tokens, gross {@link org.llmenergy.experiment.EnergyReading}s) or throws a
- *       {@link org.llmenergy.experiment.CellFailure}; an {@link org.llmenergy.experiment.IdleBaseline} and a
- *       {@link org.llmenergy.experiment.BatchPredictor} complete a {@link org.llmenergy.experiment.Backend},
- *       registered by engine name in {@link org.llmenergy.experiment.Backends}.</li>
- *   <li>Protocol: {@link org.llmenergy.experiment.SweepRunner} runs a spec (or a
- *       {@link org.llmenergy.experiment.Shard}) cell by cell, resuming a results file.</li>
- *   <li>Results: {@link org.llmenergy.experiment.ResultRecord} lines written by
- *       {@link org.llmenergy.experiment.ResultsWriter}, read by {@link org.llmenergy.experiment.ResultsReader},
- *       merged by {@link org.llmenergy.experiment.ResultsMerger}, tabulated by
- *       {@link org.llmenergy.experiment.ResultsTable}. Energies measured by other tools (CodeCarbon) enter a results
- *       file as {@link org.llmenergy.experiment.ExternalMeasurement} lines, labelled and skipped by the sweep code.
- *       A sweep holds an exclusive lock on its file and a merge refuses a locked file; a
- *       {@link org.llmenergy.experiment.StartMarker} before each cell lets resume record a cell the process died
- *       in as crashed instead of dying in it again.</li>
+ *   <li>{@link org.llmenergy.experiment.spec}: what a sweep asks for, read and validated from its JSON.</li>
+ *   <li>{@link org.llmenergy.experiment.results}: the store, its records and files (what {@code estimate} and
+ *       {@code report} read).</li>
+ *   <li>{@link org.llmenergy.experiment.progress}: progress snapshots and the console display.</li>
+ *   <li>{@link org.llmenergy.experiment.protocol}: running a spec cell by cell through an engine seam.</li>
+ *   <li>{@link org.llmenergy.experiment.djl}: the DJL engine behind that seam.</li>
  * </ul>
  */
 package org.llmenergy.experiment;

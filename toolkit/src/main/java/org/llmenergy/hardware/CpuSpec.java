@@ -28,9 +28,6 @@ public record CpuSpec(String name, int cores, int threads, double tdpW, String s
     /** @return TDP divided by hardware threads: the power of one fully busy thread if TDP were spread evenly, in W */
     public double wattsPerThread() { return tdpW / threads; }
 
-    /** @return TDP divided by physical cores, in W */
-    public double wattsPerCore() { return tdpW / cores; }
-
     /**
      * Whether {@code /proc/cpuinfo}'s "model name" names this CPU. Trademarks, "CPU", "Processor", the
      * "N-Core" suffix and the clock after "@" are ignored, and the model number must end at a word boundary,

@@ -1,21 +1,23 @@
 package org.llmenergy.hardware;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.llmenergy.io.CsvOptions;
+import org.llmenergy.io.CsvReader;
+import org.llmenergy.io.CsvRow;
+import org.llmenergy.io.FileFormatException;
 
 /**
  * The GPU spec catalog: vendor, datasheet TDP, bf16 dense and sparse peaks, fp8 and fp4 dense peaks, memory and
@@ -36,6 +38,7 @@ public final class GpuCatalog {
             "hbm_bandwidth_gb_s", "tdp_w", "bf16_dense_tflops", "bf16_sparse_tflops", "fp16_dense_tflops_note",
             "primary_source", "corroborating_source_seen", "confidence", "vendor", "fp8_dense_tflops",
             "fp4_dense_tflops", "interconnect", "interconnect_gb_s", "interconnect_direction", "interconnect_source");
+    private static final CsvOptions OPTIONS = CsvOptions.builder().require(COLUMNS).fixedOrder().build();
 
     /** Names other tools print, mapped to catalog names (normalized keys, see {@link #normalize}). */
     private static final Map<String, String> ALIASES = Map.ofEntries(
@@ -85,7 +88,7 @@ public final class GpuCatalog {
         if (c == null) {
             try (InputStream in = GpuCatalog.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) throw new IllegalStateException("missing classpath resource " + RESOURCE);
-                c = parse(new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + RESOURCE);
+                c = read(CsvReader.open(in, "classpath:" + RESOURCE, OPTIONS));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + RESOURCE, e);
             }
@@ -103,9 +106,7 @@ public final class GpuCatalog {
      * @throws IllegalArgumentException naming the file, line and column of the first bad cell
      */
     public static GpuCatalog load(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(r, file.toString());
-        }
+        return read(CsvReader.open(file, OPTIONS));
     }
 
     /**
@@ -117,67 +118,68 @@ public final class GpuCatalog {
      * @throws IOException when reading fails
      */
     public static GpuCatalog parse(Reader reader, String sourceName) throws IOException {
-        BufferedReader in = new BufferedReader(reader);
-        String header = in.readLine();
-        if (header == null) throw new IllegalArgumentException(sourceName + ": empty GPU catalog");
-        List<String> names = splitCsv(header, sourceName, 1);
-        if (!names.equals(COLUMNS)) {
-            throw new IllegalArgumentException(sourceName + ", line 1: expected header " + String.join(",", COLUMNS)
-                    + " but got " + header);
-        }
-        List<GpuSpec> specs = new ArrayList<>();
-        String line;
-        int lineNo = 1;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) continue;
-            List<String> cells = splitCsv(line, sourceName, lineNo);
-            if (cells.size() != COLUMNS.size()) {
-                throw new IllegalArgumentException(sourceName + ", line " + lineNo + ": expected " + COLUMNS.size()
-                        + " columns, found " + cells.size());
-            }
-            specs.add(row(cells, sourceName, lineNo));
-        }
-        return new GpuCatalog(specs);
+        StringWriter text = new StringWriter();
+        reader.transferTo(text);
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        return read(CsvReader.open(new ByteArrayInputStream(bytes), sourceName, OPTIONS));
     }
 
-    private static GpuSpec row(List<String> c, String src, int line) {
+    private static GpuCatalog read(CsvReader csv) throws IOException {
+        try (csv) {
+            return new GpuCatalog(csv.rows().stream().map(GpuCatalog::row).toList());
+        }
+    }
+
+    private static GpuSpec row(CsvRow r) {
         boolean[] unofficial = new boolean[1];
-        double mem = number(c, 2, src, line, unofficial);
-        double bw = number(c, 4, src, line, unofficial);
-        double tdp = number(c, 5, src, line, unofficial);
-        double dense = number(c, 6, src, line, unofficial);
-        OptionalDouble sparse = optionalNumber(c, 7, src, line, unofficial);
-        OptionalDouble fp8 = optionalNumber(c, 13, src, line, unofficial);
-        OptionalDouble fp4 = optionalNumber(c, 14, src, line, unofficial);
-        double linkGbPerS = number(c, 16, src, line, unofficial);
+        double mem = number(r, "memory_gb", unofficial);
+        double bw = number(r, "hbm_bandwidth_gb_s", unofficial);
+        double tdp = number(r, "tdp_w", unofficial);
+        double dense = number(r, "bf16_dense_tflops", unofficial);
+        OptionalDouble sparse = optionalNumber(r, "bf16_sparse_tflops", unofficial);
+        OptionalDouble fp8 = optionalNumber(r, "fp8_dense_tflops", unofficial);
+        OptionalDouble fp4 = optionalNumber(r, "fp4_dense_tflops", unofficial);
+        double linkGbPerS = number(r, "interconnect_gb_s", unofficial);
+        Vendor vendor = parsed(r, "vendor", Vendor::parse);
+        Interconnect.Direction direction = parsed(r, "interconnect_direction", Interconnect.Direction::parse);
         try {
-            Vendor vendor = Vendor.parse(cell(c, 12, src, line));
-            Interconnect link = new Interconnect(cell(c, 15, src, line), linkGbPerS,
-                    Interconnect.Direction.parse(cell(c, 17, src, line)), cell(c, 18, src, line));
-            return new GpuSpec(c.get(0), c.get(1), mem, c.get(3), bw, tdp, dense, sparse, c.get(8), c.get(9),
-                    c.get(10), c.get(11), unofficial[0], vendor, fp8, fp4, link);
+            Interconnect link = new Interconnect(cell(r, "interconnect"), linkGbPerS, direction, cell(r, "interconnect_source"));
+            return new GpuSpec(r.text("gpu"), r.text("form_factor"), mem, r.text("memory_type"), bw, tdp, dense, sparse,
+                    r.text("fp16_dense_tflops_note"), r.text("primary_source"), r.text("corroborating_source_seen"),
+                    r.text("confidence"), unofficial[0], vendor, fp8, fp4, link);
+        } catch (FileFormatException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(src + ", line " + line + ": " + e.getMessage(), e);
+            throw r.error(e.getMessage());
+        }
+    }
+
+    /** A text cell that must not be empty, parsed by {@code parser}; its error names the cell. */
+    private static <T> T parsed(CsvRow r, String column, java.util.function.Function<String, T> parser) {
+        String v = cell(r, column);
+        try {
+            return parser.apply(v);
+        } catch (IllegalArgumentException e) {
+            throw r.error(column, e.getMessage());
         }
     }
 
     /** A text cell that must not be empty. */
-    private static String cell(List<String> cells, int col, String src, int line) {
-        String v = cells.get(col).trim();
-        if (v.isEmpty()) throw new IllegalArgumentException("column " + COLUMNS.get(col) + " is empty");
+    private static String cell(CsvRow r, String column) {
+        String v = r.text(column);
+        if (v.isEmpty()) throw r.error(column, "empty");
         return v;
     }
 
     /** An empty cell is an unknown figure; anything else must be a number as in {@link #number}. */
-    private static OptionalDouble optionalNumber(List<String> cells, int col, String src, int line, boolean[] unofficial) {
-        if (cells.get(col).isBlank()) return OptionalDouble.empty();
-        return OptionalDouble.of(number(cells, col, src, line, unofficial));
+    private static OptionalDouble optionalNumber(CsvRow r, String column, boolean[] unofficial) {
+        if (r.text(column).isEmpty()) return OptionalDouble.empty();
+        return OptionalDouble.of(number(r, column, unofficial));
     }
 
     /** Reads a number cell; a leading '~' or a trailing "(unofficial)" note marks the row as unofficial. */
-    private static double number(List<String> cells, int col, String src, int line, boolean[] unofficial) {
-        String raw = cells.get(col).trim();
+    private static double number(CsvRow r, String column, boolean[] unofficial) {
+        String raw = r.text(column);
         String v = raw;
         if (v.startsWith("~")) {
             unofficial[0] = true;
@@ -191,39 +193,8 @@ public final class GpuCatalog {
         try {
             return Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(src + ", line " + line + ", column " + COLUMNS.get(col)
-                    + ": not a number: '" + raw + "'");
+            throw r.error(column, "not a number: '" + raw + "'");
         }
-    }
-
-    /** Splits one CSV line, honouring double-quoted cells with "" escapes. */
-    private static List<String> splitCsv(String line, String src, int lineNo) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        if (quoted) throw new IllegalArgumentException(src + ", line " + lineNo + ": unterminated quoted cell");
-        out.add(cur.toString());
-        return out;
     }
 
     /** Lower case, no leading "nvidia", letters and digits only. */

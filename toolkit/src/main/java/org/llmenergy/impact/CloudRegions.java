@@ -2,13 +2,13 @@ package org.llmenergy.impact;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.llmenergy.io.CsvOptions;
+import org.llmenergy.io.CsvReader;
+import org.llmenergy.io.CsvRow;
 
 /**
  * CodeCarbon's {@code impact.csv}: cloud regions with the provider's grid intensity ({@code impact}, gCO2e/kWh),
@@ -30,42 +30,26 @@ final class CloudRegions {
         String key() { return provider + ":" + region; }
     }
 
+    /** Some rows of CodeCarbon's file leave out their last field. */
+    private static final CsvOptions OPTIONS = CsvOptions.builder()
+            .require("provider", "region", "countryIsoCode", "country_name", "city", "impact", "source")
+            .missingTrailing(1).build();
+
     private CloudRegions() {}
 
     /** @return regions keyed {@code provider:region} (lower case), in file order */
     static Map<String, Region> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        try (CsvReader csv = CsvReader.open(file, OPTIONS)) {
+            Map<String, Region> out = new LinkedHashMap<>();
+            for (CsvRow f = csv.next(); f != null; f = csv.next()) {
+                Region r = new Region(f.text("provider").toLowerCase(Locale.ROOT), f.text("region").toLowerCase(Locale.ROOT),
+                        f.text("countryIsoCode").toUpperCase(Locale.ROOT), f.text("country_name"), f.text("city"),
+                        f.number("impact"), f.text("source"));
+                out.put(r.key(), r);
+            }
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (lines.isEmpty()) throw new IllegalArgumentException(file + ": empty, expected a header line");
-        List<String> header = Csv.split(Csv.stripBom(lines.get(0)));
-        int provider = column(header, "provider", file), region = column(header, "region", file),
-                iso = column(header, "countryIsoCode", file), country = column(header, "country_name", file),
-                city = column(header, "city", file), impact = column(header, "impact", file), source = column(header, "source", file);
-        Map<String, Region> out = new LinkedHashMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) continue;
-            List<String> f = Csv.split(lines.get(i));
-            int lineNo = i + 1;
-            if (f.size() < header.size() - 1) {
-                throw new IllegalArgumentException(file + ":" + lineNo + ": " + f.size() + " fields, the header has " + header.size());
-            }
-            Region r = new Region(f.get(provider).trim().toLowerCase(Locale.ROOT), f.get(region).trim().toLowerCase(Locale.ROOT),
-                    f.get(iso).trim().toUpperCase(Locale.ROOT), f.get(country).trim(), get(f, city),
-                    Csv.number(f.get(impact), file.toString(), lineNo, "impact"), get(f, source));
-            out.put(r.key(), r);
-        }
-        return out;
-    }
-
-    private static String get(List<String> f, int i) { return i < f.size() ? f.get(i).trim() : ""; }
-
-    private static int column(List<String> header, String name, Path file) {
-        int i = header.indexOf(name);
-        if (i < 0) throw new IllegalArgumentException(file + ":1: no column '" + name + "' in the header " + header);
-        return i;
     }
 }

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.llmenergy.io.CsvOptions;
+import org.llmenergy.io.CsvReader;
+import org.llmenergy.io.CsvRow;
 
 /**
  * CodeCarbon's {@code emissions.csv}: reading rows by column name (so older and newer layouts both read) and
@@ -31,6 +34,9 @@ public final class CodeCarbonCsv {
             "latitude", "ram_total_size", "tracking_mode", "cpu_utilization_percent", "gpu_utilization_percent",
             "ram_utilization_percent", "ram_used_gb", "on_cloud", "pue", "wue");
 
+    /** Rows may stop short of the header (older CodeCarbon versions); values are kept as written. */
+    private static final CsvOptions OPTIONS = CsvOptions.builder().trim(false).missingTrailing(Integer.MAX_VALUE).build();
+
     private CodeCarbonCsv() {}
 
     /**
@@ -40,29 +46,21 @@ public final class CodeCarbonCsv {
      *                                  without {@code energy_consumed}
      */
     public static List<CodeCarbonRow> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        try (CsvReader csv = CsvReader.open(file, OPTIONS)) {
+            List<String> header = csv.header();
+            if (!csv.has("energy_consumed") || !csv.has("timestamp")) {
+                throw new IllegalArgumentException(file + ":1: not a CodeCarbon emissions.csv (no 'timestamp' and 'energy_consumed' columns)");
+            }
+            List<CodeCarbonRow> rows = new ArrayList<>();
+            for (CsvRow r = csv.next(); r != null; r = csv.next()) {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int k = 0; k < header.size(); k++) values.put(header.get(k), r.text(k));
+                rows.add(new CodeCarbonRow(Math.toIntExact(r.line()), values));
+            }
+            return rows;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (lines.isEmpty()) throw new IllegalArgumentException(file + ": empty, expected CodeCarbon's header line");
-        List<String> header = Csv.split(Csv.stripBom(lines.get(0)));
-        if (!header.contains("energy_consumed") || !header.contains("timestamp")) {
-            throw new IllegalArgumentException(file + ":1: not a CodeCarbon emissions.csv (no 'timestamp' and 'energy_consumed' columns)");
-        }
-        List<CodeCarbonRow> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) continue;
-            List<String> f = Csv.split(lines.get(i));
-            if (f.size() > header.size()) {
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + f.size() + " fields, the header has " + header.size());
-            }
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int k = 0; k < header.size(); k++) values.put(header.get(k), k < f.size() ? f.get(k) : "");
-            rows.add(new CodeCarbonRow(i + 1, values));
-        }
-        return rows;
     }
 
     /**
@@ -79,11 +77,9 @@ public final class CodeCarbonCsv {
             boolean fresh = !Files.exists(file) || Files.size(file) == 0;
             boolean needsNewline = false;
             if (!fresh) {
-                String first;
-                try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    first = r.readLine();
+                try (CsvReader csv = CsvReader.open(file, OPTIONS)) {
+                    header = csv.header();
                 }
-                header = Csv.split(Csv.stripBom(first == null ? "" : first));
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
                     ByteBuffer last = ByteBuffer.allocate(1);
                     ch.read(last, ch.size() - 1);
@@ -94,7 +90,7 @@ public final class CodeCarbonCsv {
             if (needsNewline) out.append('\n');
             if (fresh) out.append(String.join(",", header)).append('\n');
             List<String> fields = new ArrayList<>();
-            for (String c : header) fields.add(Csv.quote(row.values().getOrDefault(c, "")));
+            for (String c : header) fields.add(quote(row.values().getOrDefault(c, "")));
             out.append(String.join(",", fields)).append('\n');
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -111,5 +107,12 @@ public final class CodeCarbonCsv {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** @return the field quoted when it holds a comma, quote or line break */
+    private static String quote(String field) {
+        if (field == null) return "";
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) return field;
+        return '"' + field.replace("\"", "\"\"") + '"';
     }
 }

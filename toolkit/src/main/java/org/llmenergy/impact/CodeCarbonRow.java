@@ -3,6 +3,7 @@ package org.llmenergy.impact;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.llmenergy.io.CsvRow;
 
 /**
  * One row of a CodeCarbon {@code emissions.csv}: its values by column name, as text, in CodeCarbon's units
@@ -30,6 +31,7 @@ public record CodeCarbonRow(int line, Map<String, String> values) {
     public Double number(String column, String file) {
         String v = text(column);
         if (v == null) return null;
-        return Csv.number(v, file, line, column);
+        int position = new java.util.ArrayList<>(values.keySet()).indexOf(column) + 1;
+        return CsvRow.finite(v, file, line, position, column);
     }
 }

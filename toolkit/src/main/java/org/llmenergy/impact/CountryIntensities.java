@@ -1,13 +1,13 @@
 package org.llmenergy.impact;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.llmenergy.io.Json;
 
 /**
  * CodeCarbon's {@code global_energy_mix.json}: per ISO-3 country, {@code carbon_intensity} in gCO2e/kWh, the
@@ -34,7 +34,7 @@ final class CountryIntensities {
     static Map<String, Country> read(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = Json.mapper().readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package org.llmenergy.impact;
 
 import java.util.Locale;
+import org.llmenergy.units.ValueOrReason;
 
 /**
  * Manufacturing (embodied) footprints of GPUs, from manufacturers' product carbon footprints. A GPU without a
@@ -28,10 +29,13 @@ public final class Embodied {
      * @param perGpu        kgCO2e per GPU, or null
      * @param missingReason why {@code perGpu} is null, else null
      */
-    public record Footprint(String gpu, Factor perGpu, String missingReason) {
+    public record Footprint(String gpu, Factor perGpu, String missingReason) implements ValueOrReason {
         public Footprint {
-            if ((perGpu == null) == (missingReason == null)) throw new IllegalArgumentException("a footprint needs a value or a reason");
+            ValueOrReason.requireValueOrReason(perGpu, missingReason, "footprint");
         }
+
+        @Override
+        public boolean isPresent() { return perGpu != null; }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.llmenergy.impact;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.llmenergy.units.Energy;
 
 /** Parses an energy typed with its unit: J, kJ, Wh, kWh or MWh, for example {@code 1kWh}. */
 public final class EnergyAmount {
@@ -26,9 +27,9 @@ public final class EnergyAmount {
         double perUnit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
             case "j" -> 1;
             case "kj" -> 1e3;
-            case "wh" -> 3600;
-            case "kwh" -> 3.6e6;
-            case "mwh" -> 3.6e9;
+            case "wh" -> Energy.JOULES_PER_WH;
+            case "kwh" -> Energy.JOULES_PER_KWH;
+            case "mwh" -> 1000 * Energy.JOULES_PER_KWH;
             default -> throw new IllegalArgumentException("--energy unit '" + m.group(2) + "' is not one of J, kJ, Wh, kWh, MWh");
         };
         return v * perUnit;

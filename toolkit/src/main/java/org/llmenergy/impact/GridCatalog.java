@@ -61,9 +61,6 @@ public final class GridCatalog {
     /** @return the ISO-3 codes with a CodeCarbon figure, in file order */
     public List<String> countryCodes() { return List.copyOf(countries.keySet()); }
 
-    /** @return the cloud regions, as {@code provider:region} */
-    public List<String> cloudRegions() { return List.copyOf(clouds.keySet()); }
-
     /** @return the factors of {@code location} with CodeCarbon's country figures */
     public GridFactors grid(Location location) { return grid(location, GridSource.CODECARBON); }
 

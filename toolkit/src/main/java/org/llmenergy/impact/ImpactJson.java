@@ -2,11 +2,12 @@ package org.llmenergy.impact;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.llmenergy.io.Json;
 import org.llmenergy.units.Interval;
 
 /** Writes {@link Impacts} as the JSON block documented at {@link Impacts#toJson()}. */
 final class ImpactJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private ImpactJson() {}
 
@@ -26,7 +27,7 @@ final class ImpactJson {
         value(water.putObject("offsite"), i.waterOffsite());
         value(root.putObject("embodied_gco2e"), i.embodied());
         ObjectNode cost = value(root.putObject("cost"), i.cost());
-        if (i.cost().present()) cost.put("currency", i.cost().unit());
+        if (i.cost().isPresent()) cost.put("currency", i.cost().unit());
 
         ObjectNode f = root.putObject("factors");
         factor(f.putObject("carbon_intensity"), g.carbonIntensity(), g.carbonMissing());
@@ -59,7 +60,7 @@ final class ImpactJson {
     }
 
     private static ObjectNode value(ObjectNode n, ImpactValue v) {
-        if (v.present()) {
+        if (v.isPresent()) {
             interval(n, v.interval());
         } else {
             n.putNull("value");

@@ -39,7 +39,7 @@ public final class ImpactText {
         out.add("water:       " + show(i.water(), "l") + "  (on site " + show(i.waterOnsite(), "l") + "; off site "
                 + show(i.waterOffsite(), "l") + ")");
         out.add("embodied:    " + show(i.embodied(), "co2e"));
-        out.add("cost:        " + (i.cost().present() ? range(i.cost().interval(), "money") + " " + i.cost().unit()
+        out.add("cost:        " + (i.cost().isPresent() ? range(i.cost().interval(), "money") + " " + i.cost().unit()
                 : "n/a (" + i.cost().missingReason() + ")"));
         out.add("factors:");
         out.add("  carbon intensity: " + (g.carbonIntensity() == null ? "none (" + g.carbonMissing() + ")" : g.carbonIntensity().describe()));
@@ -57,7 +57,7 @@ public final class ImpactText {
     }
 
     private static String show(ImpactValue v, String kind) {
-        return v.present() ? range(v.interval(), kind) : "n/a (" + v.missingReason() + ")";
+        return v.isPresent() ? range(v.interval(), kind) : "n/a (" + v.missingReason() + ")";
     }
 
     private static String range(Interval v, String kind) {

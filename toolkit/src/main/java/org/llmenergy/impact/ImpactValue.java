@@ -2,6 +2,7 @@ package org.llmenergy.impact;
 
 import java.util.Objects;
 import org.llmenergy.units.Interval;
+import org.llmenergy.units.ValueOrReason;
 
 /**
  * One impact figure: an interval (90 %, carried from the energy's interval) in {@code unit}, or its absence with
@@ -11,13 +12,10 @@ import org.llmenergy.units.Interval;
  * @param unit          for example {@code "gCO2e"}, {@code "L"}
  * @param missingReason why {@code interval} is null; null when present
  */
-public record ImpactValue(Interval interval, String unit, String missingReason) {
+public record ImpactValue(Interval interval, String unit, String missingReason) implements ValueOrReason {
     public ImpactValue {
         Objects.requireNonNull(unit, "unit");
-        if (interval == null && (missingReason == null || missingReason.isBlank())) {
-            throw new IllegalArgumentException("an absent " + unit + " figure needs a reason");
-        }
-        if (interval != null && missingReason != null) throw new IllegalArgumentException("a present figure has no missing reason");
+        ValueOrReason.requireValueOrReason(interval, missingReason, unit + " figure");
     }
 
     /** @return a present figure */
@@ -26,13 +24,13 @@ public record ImpactValue(Interval interval, String unit, String missingReason) 
     /** @return an absent figure with why */
     public static ImpactValue missing(String unit, String reason) { return new ImpactValue(null, unit, reason); }
 
-    /** @return true when the figure is present */
-    public boolean present() { return interval != null; }
+    @Override
+    public boolean isPresent() { return interval != null; }
 
     /** @return the sum of two figures whose errors move together; absent when either is (with its reason) */
     public ImpactValue plus(ImpactValue o) {
-        if (!present()) return this;
-        if (!o.present()) return o;
+        if (!isPresent()) return this;
+        if (!o.isPresent()) return o;
         return of(interval.plus(o.interval), unit);
     }
 }

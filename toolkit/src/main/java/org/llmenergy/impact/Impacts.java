@@ -56,7 +56,7 @@ public record Impacts(ImpactRequest request, Factor pue, Factor wue, Embodied.Fo
         ImpactValue offsite = g.water() == null ? ImpactValue.missing(LITRES, g.waterMissing())
                 : ImpactValue.of(facility.times(g.water().value()), LITRES);
         ImpactValue water = onsite.plus(offsite);
-        if (!water.present()) water = ImpactValue.missing(LITRES, "off-site water unknown: " + offsite.missingReason());
+        if (!water.isPresent()) water = ImpactValue.missing(LITRES, "off-site water unknown: " + offsite.missingReason());
         ImpactValue cost = r.price() == null ? ImpactValue.missing("currency", "no electricity price given (--price-per-kwh, --currency)")
                 : ImpactValue.of(facility.times(r.price().perKwh()), r.price().currency());
 

@@ -2,6 +2,7 @@ package org.llmenergy.inference;
 
 import java.util.List;
 import java.util.Locale;
+import org.llmenergy.io.Html;
 
 /**
  * HTML tables of measured cells for notebooks: the repeats of one cell, or several cells side by side (medians).
@@ -16,7 +17,7 @@ public final class CellReportHtml {
      */
     public static String repeats(CellReport report) {
         StringBuilder b = new StringBuilder();
-        b.append("<p>").append(escape(describe(report))).append("</p>");
+        b.append("<p>").append(Html.escape(describe(report))).append("</p>");
         b.append("<table><tr><th>repeat</th>").append(metricHeaders()).append("<th>peak memory MB</th></tr>");
         int i = 0;
         for (RunResult r : report.repeats()) {
@@ -28,7 +29,7 @@ public final class CellReportHtml {
         }
         b.append("<tr><th>median</th>").append(medians(report)).append("<td></td></tr></table>");
         List<String> notes = report.repeats().get(0).notes();
-        if (!notes.isEmpty()) b.append("<p>Notes: ").append(escape(String.join("; ", notes))).append("</p>");
+        if (!notes.isEmpty()) b.append("<p>Notes: ").append(Html.escape(String.join("; ", notes))).append("</p>");
         return b.toString();
     }
 
@@ -39,7 +40,7 @@ public final class CellReportHtml {
     public static String compare(List<CellReport> reports) {
         StringBuilder b = new StringBuilder("<table><tr><th>cell</th>").append(metricHeaders()).append("</tr>");
         for (CellReport r : reports) {
-            b.append("<tr><td>").append(escape(describe(r))).append("</td>").append(medians(r)).append("</tr>");
+            b.append("<tr><td>").append(Html.escape(describe(r))).append("</td>").append(medians(r)).append("</tr>");
         }
         return b.append("</table>").toString();
     }
@@ -72,9 +73,5 @@ public final class CellReportHtml {
 
     private static String fmt(double v, int decimals) {
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

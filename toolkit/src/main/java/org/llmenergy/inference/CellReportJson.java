@@ -3,6 +3,7 @@ package org.llmenergy.inference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.llmenergy.io.Json;
 
 /**
  * The JSON form of a {@link CellReport} that {@code llm-energy run} prints: the cell, one object per repeat and
@@ -13,7 +14,7 @@ public final class CellReportJson {
     /** Version of this layout. */
     public static final String SCHEMA = "llm-energy/run/1";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private CellReportJson() {}
 

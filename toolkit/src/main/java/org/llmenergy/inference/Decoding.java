@@ -12,6 +12,25 @@ public sealed interface Decoding
     /** @return a short label for results, for example {@code "top-p(p=0.9,t=1.0)"} */
     String label();
 
+    // The range rules of decoding parameters, stated once: these records, sweep specs and the CLI all apply them.
+    // Each returns null when the value is allowed, else what is wrong ("must be ..., got ...").
+
+    /** @return null when a sampling temperature {@code t} is allowed (&gt; 0), else the problem */
+    static String temperatureProblem(double t) { return t > 0 ? null : "must be > 0, got " + t; }
+
+    /** @return null when a nucleus mass {@code p} is allowed (in (0, 1]), else the problem */
+    static String topPProblem(double p) { return p > 0 && p <= 1 ? null : "must be in (0, 1], got " + p; }
+
+    /** @return null when a count (beams, candidates, draft tokens) is allowed (&gt;= 1), else the problem */
+    static String countProblem(long n) { return n >= 1 ? null : "must be >= 1, got " + n; }
+
+    /** @return null when an acceptance probability {@code r} is allowed (in [0, 1]), else the problem */
+    static String acceptanceRateProblem(double r) { return r >= 0 && r <= 1 ? null : "must be in [0, 1], got " + r; }
+
+    private static void require(String name, String problem) {
+        if (problem != null) throw new IllegalArgumentException(name + " " + problem);
+    }
+
     /** Greedy decoding: the most likely token each step. */
     record Greedy() implements Decoding {
         @Override
@@ -25,7 +44,7 @@ public sealed interface Decoding
      */
     record Temperature(double temperature) implements Decoding {
         public Temperature {
-            if (!(temperature > 0)) throw new IllegalArgumentException("temperature must be > 0, got " + temperature);
+            require("temperature", temperatureProblem(temperature));
         }
 
         @Override
@@ -40,8 +59,8 @@ public sealed interface Decoding
      */
     record TopP(double p, double temperature) implements Decoding {
         public TopP {
-            if (!(p > 0 && p <= 1)) throw new IllegalArgumentException("top-p must be in (0, 1], got " + p);
-            if (!(temperature > 0)) throw new IllegalArgumentException("temperature must be > 0, got " + temperature);
+            require("top-p", topPProblem(p));
+            require("temperature", temperatureProblem(temperature));
         }
 
         @Override
@@ -57,7 +76,7 @@ public sealed interface Decoding
      */
     record Beam(int width) implements Decoding {
         public Beam {
-            if (width < 1) throw new IllegalArgumentException("beam width must be >= 1, got " + width);
+            require("beam width", countProblem(width));
         }
 
         @Override
@@ -88,10 +107,8 @@ public sealed interface Decoding
 
         public Speculative {
             Objects.requireNonNull(draft, "draft");
-            if (gamma < 1) throw new IllegalArgumentException("gamma must be >= 1, got " + gamma);
-            if (acceptanceRate != null && !(acceptanceRate >= 0 && acceptanceRate <= 1)) {
-                throw new IllegalArgumentException("acceptance rate must be in [0, 1], got " + acceptanceRate);
-            }
+            require("gamma", countProblem(gamma));
+            if (acceptanceRate != null) require("acceptance rate", acceptanceRateProblem(acceptanceRate));
             if (!(temperature >= 0)) throw new IllegalArgumentException("temperature must be >= 0, got " + temperature);
         }
 

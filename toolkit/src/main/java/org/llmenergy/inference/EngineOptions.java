@@ -1,6 +1,7 @@
 package org.llmenergy.inference;
 
 import java.util.Objects;
+import org.llmenergy.model.Precision;
 
 /**
  * How an {@link InferenceEngine} runs its model.

@@ -107,7 +107,7 @@ public final class InferenceEngine implements AutoCloseable {
 
     private static Transformer loadModel(ModelSource source, EngineOptions options) {
         ModelConfig config = source.config();
-        DataType type = options.precision().dataType();
+        DataType type = DjlDataTypes.dataType(options.precision());
         requireRunnable(config);
         Engine engine = Engine.getEngine(ENGINE);
         Device device = options.device().toDjl();
@@ -116,7 +116,7 @@ public final class InferenceEngine implements AutoCloseable {
                     + "sees " + engine.getGpuCount() + " GPU(s); a CUDA libtorch 2.7.1 is needed (see environment/GPU.md)");
         }
         if (options.intraOpThreads() > 0) JniUtils.setNumThreads(options.intraOpThreads());
-        long weightBytes = config.parameterCount() * options.precision().bytesPerElement();
+        long weightBytes = config.parameterCount() * DjlDataTypes.bytesPerElement(options.precision());
         MemoryBudget.require(config.name() + " weights in " + options.precision().label(), weightBytes, options.device());
         NDManager manager = engine.newBaseManager(device);
         try {
@@ -148,7 +148,7 @@ public final class InferenceEngine implements AutoCloseable {
      * @throws ArithmeticException when the figure exceeds a long
      */
     public static long prefillActivationBytes(ModelConfig config, EngineOptions options, long rows, int input) {
-        return MemoryBudget.activationBytes(config, rows, input, 0, options.precision().bytesPerElement(),
+        return MemoryBudget.activationBytes(config, rows, input, 0, DjlDataTypes.bytesPerElement(options.precision()),
                 options.maxPrefillTokens());
     }
 
@@ -196,7 +196,7 @@ public final class InferenceEngine implements AutoCloseable {
         int slack = spec.decoding() instanceof Decoding.Speculative s ? s.gamma() + 1 : 0;
         int capacity = spec.inputTokens() + spec.outputTokens() + slack;
         long cacheBytes = 2L * config.numLayers() * config.kvDim() * capacity
-                * spec.batch() * rowsPerSeq * options.precision().bytesPerElement();
+                * spec.batch() * rowsPerSeq * DjlDataTypes.bytesPerElement(options.precision());
         // Prefill activations (one layer of one pass) are budgeted with the cache.
         long rows = (long) spec.batch() * rowsPerSeq;
         long activationBytes;

@@ -30,9 +30,6 @@ public record RunSpec(int batch, int inputTokens, int outputTokens, Decoding dec
     /** @return a copy with another decoding strategy */
     public RunSpec withDecoding(Decoding d) { return new RunSpec(batch, inputTokens, outputTokens, d, prompt, seed); }
 
-    /** @return a copy with another prompt source */
-    public RunSpec withPrompt(Prompt p) { return new RunSpec(batch, inputTokens, outputTokens, decoding, p, seed); }
-
     /** @return a copy with another seed */
     public RunSpec withSeed(long s) { return new RunSpec(batch, inputTokens, outputTokens, decoding, prompt, s); }
 }

@@ -2,10 +2,8 @@ package org.llmenergy.inference;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.llmenergy.io.Json;
 
 /**
  * The weights of a Hugging Face checkpoint directory: one {@code model.safetensors}, or the shards named by
@@ -120,7 +119,7 @@ final class SafetensorsCheckpoint implements AutoCloseable {
     private static Map<String, String> readIndex(Path index, Path directory) {
         JsonNode root;
         try {
-            root = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(index.toFile());
+            root = Json.uniqueKeys().readTree(index.toFile());
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +28,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.llmenergy.io.Json;
 
 /**
  * A reader for one safetensors file that works for files and tensors larger than 2 GB.
@@ -49,8 +49,7 @@ final class SafetensorsFile implements AutoCloseable {
     /** Largest mapped chunk: ByteBuffer capacities are ints. */
     static final long DEFAULT_MAX_CHUNK_BYTES = Integer.MAX_VALUE - 8;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = Json.uniqueKeys();
 
     private final Path path;
     private final FileChannel channel;

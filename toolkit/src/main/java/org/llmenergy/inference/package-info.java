@@ -14,6 +14,7 @@
  * <p>Before allocating, the engine checks weights, KV cache and prefill activations against the memory left
  * (the cgroup's limit included) and refuses with an {@link org.llmenergy.inference.InsufficientMemoryException};
  * its OpenMP threads wait passively ({@link org.llmenergy.inference.WaitPolicy}), so spinning is not counted as
- * work.
+ * work. Which {@link org.llmenergy.model.Precision}s the engine runs, and the bf16 refusal, live in
+ * {@link org.llmenergy.inference.DjlDataTypes}.
  */
 package org.llmenergy.inference;

@@ -1,6 +1,5 @@
 package org.llmenergy.model;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.llmenergy.io.Json;
 
 /**
  * Reads a Hugging Face {@code config.json} into a {@link ModelConfig}: dense Llama, Qwen2, Qwen3, OLMo, Mistral,
@@ -31,8 +31,7 @@ import java.util.TreeSet;
  * (transformers 4.x) and transformers 5's {@code rope_parameters}.
  */
 public final class HuggingFaceConfig {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = Json.uniqueKeys();
 
     private HuggingFaceConfig() {}
 

@@ -64,18 +64,6 @@ public record MemoryAssumptions(
                 LmHeadPolicy.LAST_POSITION, false, 1024);
     }
 
-    /**
-     * Hugging Face Transformers with eager attention and static batching in bf16: 95% of memory usable, 1 GiB
-     * reserved, a contiguous KV cache, the whole batch's prompts in one forward, logits for the last position
-     * only, materialised attention scores, batches up to 1,024.
-     *
-     * @return the assumptions
-     */
-    public static MemoryAssumptions huggingFaceEagerBf16() {
-        return new MemoryAssumptions(Precision.BF16, Precision.BF16, Precision.BF16, 0.95, GIB, 1, 0,
-                LmHeadPolicy.LAST_POSITION, true, 1024);
-    }
-
     /** @return a copy with a different batch cap */
     public MemoryAssumptions withMaxBatch(int cap) {
         return new MemoryAssumptions(weights, kvCache, activations, usableFraction, reservedBytes, kvBlockTokens,

@@ -6,6 +6,9 @@ import java.util.Locale;
  * Number formats for weights, KV cache and activations, with their storage size. Four-bit formats carry their
  * block scales in the size: MXFP4 stores 32 four-bit elements with one shared 8-bit scale, 4 + 8/32 = 4.25 bits
  * per element (OCP Microscaling Formats (MX) v1.0 specification, 2023).
+ *
+ * <p>The one precision type of the toolkit: the analytic models use every format; the DJL engine runs the subset
+ * {@code inference.DjlDataTypes.ACCEPTED} (that class, not this enum, refuses bf16).
  */
 public enum Precision {
     /** IEEE single precision, 4 bytes. */

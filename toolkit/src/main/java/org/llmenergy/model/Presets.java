@@ -501,9 +501,6 @@ public final class Presets {
         return v * scale;
     }
 
-    /** @return every Hugging Face id {@link #forModelId(String)} knows (lower-cased), in a stable order */
-    public static List<String> modelIds() { return List.copyOf(MODEL_IDS.keySet()); }
-
     /** @return every preset name, in a stable order */
     public static List<String> names() { return List.copyOf(PRESETS.keySet()); }
 }

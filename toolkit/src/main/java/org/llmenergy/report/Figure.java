@@ -1,14 +1,17 @@
 package org.llmenergy.report;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.llmenergy.io.Html;
 
 /**
  * A finished figure: the picture plus what a reader needs to trust it.
@@ -41,10 +44,37 @@ public record Figure(String id, String title, String caption, String source, Buf
         Path file = dir.resolve(id + ".png");
         try {
             Files.createDirectories(dir);
-            if (!ImageIO.write(image, "png", file.toFile())) throw new IOException("no PNG writer");
+            Files.write(file, png());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write figure " + file + ": " + e.getMessage(), e);
         }
         return file;
+    }
+
+    /**
+     * The figure as a notebook shows it, in one call: {@code display("text/html", figure.html())} gives the picture
+     * (inline, as a PNG data URI) with its title, caption and source beneath, as the HTML report lays it out.
+     *
+     * @return an HTML {@code <figure>} fragment, every text escaped
+     */
+    public String html() {
+        try {
+            return html("data:image/png;base64," + Base64.getEncoder().encodeToString(png()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode figure " + id + " as PNG: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] png() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer");
+        return out.toByteArray();
+    }
+
+    /** @param imageSrc where the picture is: a file beside the page, or a data URI */
+    String html(String imageSrc) {
+        return "<figure><img src=\"" + imageSrc + "\" alt=\"" + Html.escape(title) + "\">"
+                + "<figcaption><b>" + Html.escape(title) + ".</b> " + Html.escape(caption)
+                + "<br><span class=\"source\">Source: " + Html.escape(source) + "</span></figcaption></figure>";
     }
 }

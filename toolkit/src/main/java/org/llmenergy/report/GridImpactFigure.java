@@ -20,6 +20,7 @@ import org.llmenergy.impact.ImpactRequest;
 import org.llmenergy.impact.ImpactText;
 import org.llmenergy.impact.Impacts;
 import org.llmenergy.impact.Location;
+import org.llmenergy.units.Energy;
 import org.llmenergy.units.Interval;
 
 /**
@@ -105,7 +106,7 @@ public final class GridImpactFigure {
     private static void add(List<Bar> bars, List<String> missing, String label, boolean cloud, Location where, Interval energyJ,
                             double pue, GridCatalog catalog) {
         Impacts i = Impacts.compute(ImpactRequest.of(energyJ, catalog.grid(where)).withPue(pue));
-        if (i.operational().present()) bars.add(new Bar(label, cloud, i));
+        if (i.operational().isPresent()) bars.add(new Bar(label, cloud, i));
         else missing.add(label + ": " + i.operational().missingReason());
     }
 
@@ -171,7 +172,8 @@ public final class GridImpactFigure {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "Operational emissions of %s (%.4g kWh, 90 %% interval [%.4g, %.4g] kWh of IT energy) at PUE %.3g in %d"
                         + " locations: from %s in %s to %s in %s%s. Whiskers: the energy's interval only.",
-                c.workload(), c.energyJ().value() / 3.6e6, c.energyJ().low() / 3.6e6, c.energyJ().high() / 3.6e6,
+                c.workload(), Energy.toKwh(c.energyJ().value()), Energy.toKwh(c.energyJ().low()),
+                Energy.toKwh(c.energyJ().high()),
                 first.impacts().pue().value(), c.bars().size(), ImpactText.co2e(first.gco2e().value()),
                 first.label(), ImpactText.co2e(last.gco2e().value()), last.label(), first.gco2e().value() > 0
                         ? String.format(Locale.ROOT, ", a factor of %.0f", last.gco2e().value() / first.gco2e().value()) : ""));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.llmenergy.io.Html;
 import tech.tablesaw.api.Table;
 
 /**
@@ -32,28 +33,26 @@ public final class HtmlReport {
 
     /** Starts a new section with a heading. */
     public HtmlReport section(String heading) {
-        body.add("<h2>" + HtmlText.escape(heading) + "</h2>");
+        body.add("<h2>" + Html.escape(heading) + "</h2>");
         return this;
     }
 
     /** Adds a paragraph of plain text. */
     public HtmlReport paragraph(String text) {
-        body.add("<p>" + HtmlText.escape(text) + "</p>");
+        body.add("<p>" + Html.escape(text) + "</p>");
         return this;
     }
 
     /** Adds a table with its caption and the source of its numbers. */
     public HtmlReport table(Table table, String caption, String source) {
-        body.add(HtmlTable.of(table, caption) + "<p class=\"source\">Source: " + HtmlText.escape(source) + "</p>");
+        body.add(HtmlTable.of(table, caption) + "<p class=\"source\">Source: " + Html.escape(source) + "</p>");
         return this;
     }
 
     /** Adds a figure (its PNG is written beside index.html). */
     public HtmlReport figure(Figure f) {
         figures.add(f);
-        body.add("<figure><img src=\"" + f.id() + ".png\" alt=\"" + HtmlText.escape(f.title()) + "\">"
-                + "<figcaption><b>" + HtmlText.escape(f.title()) + ".</b> " + HtmlText.escape(f.caption())
-                + "<br><span class=\"source\">Source: " + HtmlText.escape(f.source()) + "</span></figcaption></figure>");
+        body.add(f.html(f.id() + ".png"));
         return this;
     }
 
@@ -90,12 +89,12 @@ public final class HtmlReport {
 
     /** @return the whole page */
     public String html() {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + HtmlText.escape(title)
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title)
                 + "</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}"
                 + "table.data{border-collapse:collapse;margin:1em 0}table.data td,table.data th{border:1px solid #bbb;"
                 + "padding:2px 8px}td.num{text-align:right;font-variant-numeric:tabular-nums}caption{font-weight:bold;"
                 + "text-align:left}figure{margin:1.5em 0}img{max-width:100%}.source{color:#555;font-size:90%}</style>"
-                + "</head><body>\n<h1>" + HtmlText.escape(title) + "</h1>\n<p class=\"source\">Generated "
+                + "</head><body>\n<h1>" + Html.escape(title) + "</h1>\n<p class=\"source\">Generated "
                 + Instant.now() + " by llm-energy.</p>\n" + String.join("\n", body) + "\n</body></html>\n";
     }
 }

@@ -1,5 +1,6 @@
 package org.llmenergy.report;
 
+import org.llmenergy.io.Html;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -14,16 +15,16 @@ public final class HtmlTable {
      */
     public static String of(Table table, String caption) {
         StringBuilder b = new StringBuilder("<table class=\"data\">\n");
-        if (caption != null) b.append("<caption>").append(HtmlText.escape(caption)).append("</caption>\n");
+        if (caption != null) b.append("<caption>").append(Html.escape(caption)).append("</caption>\n");
         b.append("<thead><tr>");
-        for (Column<?> c : table.columns()) b.append("<th>").append(HtmlText.escape(c.name())).append("</th>");
+        for (Column<?> c : table.columns()) b.append("<th>").append(Html.escape(c.name())).append("</th>");
         b.append("</tr></thead>\n<tbody>\n");
         for (int r = 0; r < table.rowCount(); r++) {
             b.append("<tr>");
             for (Column<?> c : table.columns()) {
                 String v = c.isMissing(r) ? "" : c.getString(r);
                 b.append(c.type().name().equals("STRING") ? "<td>" : "<td class=\"num\">")
-                        .append(HtmlText.escape(v)).append("</td>");
+                        .append(Html.escape(v)).append("</td>");
             }
             b.append("</tr>\n");
         }

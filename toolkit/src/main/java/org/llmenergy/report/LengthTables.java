@@ -50,7 +50,7 @@ public final class LengthTables {
                 PaperNumbers.CITATION + ", Table 3; " + Labels.PAPER_PUBLISHED_SOURCE + "; " + Labels.PAPER_ONLY);
     }
 
-    private static ReportTable lengths(String id, String caption, List<org.llmenergy.estimate.paper.LengthStats> paper,
+    private static ReportTable lengths(String id, String caption, List<org.llmenergy.estimate.paper.PublishedLengthRow> paper,
                                        List<TraceSummary> ours, boolean input) {
         Table t = Table.create(caption, StringColumn.create("dataset"), StringColumn.create("source"), LongColumn.create("requests"),
                 DoubleColumn.create("mean"), DoubleColumn.create("std"), DoubleColumn.create("median"), DoubleColumn.create("p99"));

@@ -10,16 +10,16 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 import org.llmenergy.estimate.BatchEnergy;
-import org.llmenergy.experiment.Cell;
-import org.llmenergy.experiment.EnergyAmounts;
-import org.llmenergy.experiment.EnergyFigure;
-import org.llmenergy.experiment.Measurement;
-import org.llmenergy.experiment.PhaseEnergies;
-import org.llmenergy.experiment.RepeatAverages;
-import org.llmenergy.experiment.ResultRecord;
-import org.llmenergy.experiment.ResultsFile;
-import org.llmenergy.experiment.ResultsReader;
-import org.llmenergy.experiment.StoredRecord;
+import org.llmenergy.experiment.spec.Cell;
+import org.llmenergy.experiment.results.EnergyAmounts;
+import org.llmenergy.experiment.results.PhaseEnergy;
+import org.llmenergy.experiment.results.RepeatMeasurement;
+import org.llmenergy.experiment.results.PhaseEnergies;
+import org.llmenergy.experiment.results.RepeatAverages;
+import org.llmenergy.experiment.results.ResultRecord;
+import org.llmenergy.experiment.results.ResultsFile;
+import org.llmenergy.experiment.results.ResultsReader;
+import org.llmenergy.experiment.results.StoredRecord;
 import org.llmenergy.units.Energy;
 
 /**
@@ -68,7 +68,7 @@ public final class MeasuredPoints {
      */
     public static String configuration(Cell c) {
         String opts = c.options().flags().isEmpty() ? "" : ", " + c.options().name();
-        return c.model() + " " + c.device() + " " + c.dtype() + " (" + c.engine() + opts + ")";
+        return c.model() + " " + c.device().label() + " " + c.dtype().label() + " (" + c.engine() + opts + ")";
     }
 
     /**
@@ -95,7 +95,7 @@ public final class MeasuredPoints {
                     timed++;
                 }
             }
-            Measurement m = first.measurement();
+            RepeatMeasurement m = first.measurement();
             out.add(new SweepPoint(configuration(c), c.decoding().key(), m.batchSize(), m.inputTokens(), m.outputTokens(),
                     prefill, decode, total, timed == 0 ? OptionalDouble.empty() : OptionalDouble.of(seconds / timed), cell.size(),
                     provenances.isEmpty() ? "none" : String.join("+", provenances), notes));
@@ -117,8 +117,8 @@ public final class MeasuredPoints {
         RepeatAverages.requireOneConfiguration(records, "estimating a workload");
         List<BatchEnergy> out = new ArrayList<>();
         for (ResultRecord r : records) {
-            if (!ResultRecord.MEASUREMENT.equals(r.type()) || r.measurement() == null) continue;
-            Measurement m = r.measurement();
+            if (!(r instanceof ResultRecord.Measured measured)) continue;
+            RepeatMeasurement m = measured.measurement();
             EnergyAmounts a = amounts(m.energy().total(), basis);
             if (RepeatAverages.whyUnusable(a, a.joules()) != null || m.batches() < 1) continue;
             out.add(new BatchEnergy(m.inputTokens(), m.outputTokens(), m.batchSize(), a.joules() / m.batches(), a.provenance()));
@@ -126,13 +126,13 @@ public final class MeasuredPoints {
         return out;
     }
 
-    private static EnergyAmounts amounts(EnergyFigure f, EnergyBasis basis) {
+    private static EnergyAmounts amounts(PhaseEnergy f, EnergyBasis basis) {
         if (f == null) return EnergyAmounts.missing("no such energy figure in the record");
         EnergyAmounts a = basis == EnergyBasis.GROSS ? f.gross() : f.net();
         return a == null ? EnergyAmounts.missing("no " + basis.name().toLowerCase(Locale.ROOT) + " figure in the record") : a;
     }
 
-    private static OptionalDouble mean(List<ResultRecord> cell, String what, Function<PhaseEnergies, EnergyFigure> figure,
+    private static OptionalDouble mean(List<ResultRecord> cell, String what, Function<PhaseEnergies, PhaseEnergy> figure,
                                        EnergyBasis basis, List<String> notes, Set<String> provenances) {
         Function<ResultRecord, EnergyAmounts> amounts = r -> amounts(figure.apply(r.measurement().energy()), basis);
         RepeatAverages.Mean m = RepeatAverages.mean(cell, amounts, EnergyAmounts::per1024J);

@@ -46,14 +46,4 @@ public record OurData(List<TraceSummary> traces, List<SweepPoint> controlledSwee
     public OurData withDecodingSweep(List<SweepPoint> p) {
         return new OurData(traces, controlledSweep, baselineSweep, p, moeVsDense, traceTotals);
     }
-
-    /** @return a copy with these MoE-vs-dense series */
-    public OurData withMoeVsDense(List<Series> s) {
-        return new OurData(traces, controlledSweep, baselineSweep, decodingSweep, s, traceTotals);
-    }
-
-    /** @return a copy with these whole-trace totals */
-    public OurData withTraceTotals(List<TraceTotals> t) {
-        return new OurData(traces, controlledSweep, baselineSweep, decodingSweep, moeVsDense, t);
-    }
 }

@@ -22,6 +22,13 @@ public record Panel(String id, Plot plot, String caption, String source) {
     /** @return the rendered figure ({@value Plot#WIDTH} x {@value Plot#HEIGHT} pixels) */
     public Figure figure() { return plot.figure(id, caption, source); }
 
+    /**
+     * Shows the panel in a notebook in one call: {@code display("text/html", panel.html())}.
+     *
+     * @return the rendered figure with its caption and source, as an HTML fragment (see {@link Figure#html()})
+     */
+    public String html() { return figure().html(); }
+
     /** @return the plot's title */
     public String title() { return plot.title(); }
 }

@@ -1,6 +1,7 @@
 package org.llmenergy.report;
 
 import java.util.Objects;
+import org.llmenergy.io.Html;
 import tech.tablesaw.api.Table;
 
 /**
@@ -20,5 +21,5 @@ public record ReportTable(String id, Table table, String caption, String source)
     }
 
     /** @return the table as an HTML fragment (for notebooks: {@code display("text/html", t.html())}) */
-    public String html() { return HtmlTable.of(table, caption) + "<p class=\"source\">Source: " + HtmlText.escape(source) + "</p>"; }
+    public String html() { return HtmlTable.of(table, caption) + "<p class=\"source\">Source: " + Html.escape(source) + "</p>"; }
 }

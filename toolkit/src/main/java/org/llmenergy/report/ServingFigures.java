@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.llmenergy.estimate.paper.PaperFigure;
 import org.llmenergy.estimate.paper.PaperNumbers;
 import org.llmenergy.estimate.paper.PaperSeries;
-import org.llmenergy.serving.PowerSeries;
+import org.llmenergy.serving.PowerBins;
 import org.llmenergy.serving.SimulationResult;
 
 /**
@@ -53,9 +53,9 @@ public final class ServingFigures {
 
     /** @return panel {@code serving-power-over-time}: all replicas' power over the simulated run, downsampled */
     public static Panel powerOverTime(String what, SimulationResult r) {
-        List<PowerSeries.PowerPoint> pts = r.power();
+        List<PowerBins.PowerPoint> pts = r.power();
         double[] x = pts.stream().mapToDouble(p -> p.startSeconds() + p.widthSeconds() / 2).toArray();
-        double[] y = pts.stream().mapToDouble(PowerSeries.PowerPoint::watts).toArray();
+        double[] y = pts.stream().mapToDouble(PowerBins.PowerPoint::watts).toArray();
         Plot plot = Plot.xy("Simulated power over time · " + what, Axis.linear("time since the first arrival (s)"),
                 Axis.linear("power of all replicas (W, estimate)"));
         plot.add(new Series("power · " + Labels.ours(SIMULATED), x, y, SIMULATED));

@@ -2,6 +2,7 @@ package org.llmenergy.report;
 
 import java.util.List;
 import java.util.Objects;
+import org.llmenergy.estimate.paper.PaperNumbers;
 import org.llmenergy.workload.BinCount;
 import org.llmenergy.workload.BinnedWorkload;
 import org.llmenergy.workload.LengthStats;
@@ -54,6 +55,8 @@ public record TraceSummary(String label, String table4Dataset, LengthStats input
                 paperBins.binned().counts());
     }
 
-    /** @return true when this is the trace of the paper's Figure 7 (Azure Conversation) */
-    public boolean isFigure7Trace() { return "Azure Conversation".equalsIgnoreCase(table4Dataset); }
+    /** @return true when this is the trace the paper's Figure 7 draws (its {@code trace} in the paper numbers) */
+    public boolean isFigure7Trace() {
+        return table4Dataset != null && table4Dataset.equalsIgnoreCase(PaperNumbers.load().figure(7).trace());
+    }
 }

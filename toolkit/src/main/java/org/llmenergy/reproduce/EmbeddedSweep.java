@@ -9,15 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.llmenergy.experiment.Backend;
-import org.llmenergy.experiment.Backends;
-import org.llmenergy.experiment.ConsoleProgress;
-import org.llmenergy.experiment.ResultRecord;
-import org.llmenergy.experiment.ResultsReader;
-import org.llmenergy.experiment.SpecReader;
-import org.llmenergy.experiment.StoredRecord;
-import org.llmenergy.experiment.SweepRunner;
-import org.llmenergy.experiment.SweepSpec;
+import org.llmenergy.experiment.protocol.Backend;
+import org.llmenergy.experiment.protocol.Backends;
+import org.llmenergy.experiment.progress.ConsoleProgress;
+import org.llmenergy.experiment.results.ResultRecord;
+import org.llmenergy.experiment.results.ResultsReader;
+import org.llmenergy.experiment.spec.SpecReader;
+import org.llmenergy.experiment.results.StoredRecord;
+import org.llmenergy.experiment.protocol.SweepRunner;
+import org.llmenergy.experiment.spec.SweepSpec;
 import org.llmenergy.inference.ComputeDevice;
 
 /**

@@ -11,7 +11,7 @@ import org.llmenergy.estimate.Workload;
 import org.llmenergy.estimate.WorkloadPrice;
 import org.llmenergy.estimate.WorkloadPricing;
 import org.llmenergy.estimate.paper.PaperFitEstimator;
-import org.llmenergy.experiment.ResultRecord;
+import org.llmenergy.experiment.results.ResultRecord;
 import org.llmenergy.report.BinHeatMap;
 import org.llmenergy.report.EnergyBasis;
 import org.llmenergy.report.Figure;
@@ -137,7 +137,7 @@ public final class Reproduction {
             long extrapolated = bins.stream().filter(b -> !model.extrapolationFlags(b.inputBin(), b.outputBin(), batch).isEmpty()).count();
             totals.add(new SweepFitTotal(t.source(), price, bins.size(), extrapolated));
         }
-        String device = sweep.isEmpty() ? "unknown device" : sweep.get(0).cell().device();
+        String device = sweep.isEmpty() ? "unknown device" : sweep.get(0).cell().device().label();
         ReportTable table = OverheadTables.sweepFit(totals, batch, device, SweepDescription.measuredSource(sweep));
         List<String> notes = new ArrayList<>();
         notes.add("Ours: an energy model of the form of the Figure 2 fit, fitted to " + model.points().size()

@@ -2,7 +2,7 @@ package org.llmenergy.reproduce;
 
 import java.util.List;
 import java.util.Objects;
-import org.llmenergy.experiment.ResultRecord;
+import org.llmenergy.experiment.results.ResultRecord;
 
 /** What the report says about the sweep it ran: how much was measured, where, and with which meter. */
 final class SweepDescription {
@@ -10,8 +10,8 @@ final class SweepDescription {
 
     /** @return one line on what the sweep measured and with which meter */
     static String of(List<ResultRecord> sweep) {
-        long measured = sweep.stream().filter(r -> r.measurement() != null).count();
-        long failed = sweep.stream().filter(r -> r.failure() != null).count();
+        long failed = sweep.stream().filter(ResultRecord::isFailure).count();
+        long measured = sweep.size() - failed;
         String cpu = sweep.stream().map(r -> r.environment().cpuModel()).filter(Objects::nonNull).findFirst().orElse("unknown CPU");
         String source = measuredSource(sweep);
         return measured + " measured repeats and " + failed + " failures of the tiny-15m preset on " + cpu

@@ -1,7 +1,8 @@
 package org.llmenergy.reproduce;
 
-import java.util.Locale;
 import java.util.Objects;
+import org.llmenergy.data.DatasetCatalog;
+import org.llmenergy.data.DatasetEntry;
 import org.llmenergy.report.TraceSummary;
 import org.llmenergy.workload.BinCounter;
 import org.llmenergy.workload.BinnedWorkload;
@@ -76,15 +77,11 @@ public record TraceReading(TraceProfile profile, BinnedWorkload figure7Bins, Len
     public TraceSummary summary() { return TraceSummary.of(profile.source(), table4Dataset, profile, figure7Bins); }
 
     /**
-     * @param trace a catalog id or path
-     * @return the Table 4 row it corresponds to ({@code "Azure Conversation"}, {@code "Azure Code"},
-     *         {@code "BurstGPT"}), or null
+     * @param trace a catalog id, or a path to a file named as a catalog entry's trace
+     * @return the Table 4 row it corresponds to: the catalog's {@code paperName} ({@code "Azure Conversation"},
+     *         {@code "Azure Code"}, {@code "BurstGPT"}), or null for a trace the paper does not use
      */
     public static String table4Dataset(String trace) {
-        String t = trace.toLowerCase(Locale.ROOT);
-        if (t.contains("burstgpt")) return "BurstGPT";
-        if (t.contains("azure") && t.contains("code")) return "Azure Code";
-        if (t.contains("azure") && t.contains("conv")) return "Azure Conversation";
-        return null;
+        return DatasetCatalog.load().findTrace(trace).map(DatasetEntry::paperName).orElse(null);
     }
 }

@@ -120,7 +120,7 @@ public final class ServingSimulator {
      */
     public final class Run {
         private final Replica[] pool = new Replica[replicas];
-        private final PowerSeries power = new PowerSeries(0.01);
+        private final PowerBins power = new PowerBins(0.01);
         private final LatencyHistogram ttft = new LatencyHistogram();
         private final LatencyHistogram itl = new LatencyHistogram();
         private final LatencyHistogram e2e = new LatencyHistogram();
@@ -141,7 +141,7 @@ public final class ServingSimulator {
             for (int i = 0; i < replicas; i++) pool[i] = new Replica(i, model, limits, everyIteration, this);
         }
 
-        PowerSeries power() { return power; }
+        PowerBins power() { return power; }
 
         /**
          * Submits the next request.

@@ -32,7 +32,7 @@ import org.llmenergy.units.Interval;
 public record SimulationResult(long requests, long excludedRequests, Map<String, Long> exclusions, long inputTokens,
                                long outputTokens, double busyJoules, double idleJoules, double makespanSeconds,
                                double busySeconds, int replicas, long iterations, double averageBatch, Percentiles ttft,
-                               Percentiles itl, Percentiles e2e, long preemptions, List<PowerSeries.PowerPoint> power,
+                               Percentiles itl, Percentiles e2e, long preemptions, List<PowerBins.PowerPoint> power,
                                IntervalFactors intervalFactors, List<EstimateFlag> flags) {
 
     /** @return busy plus idle energy, in joules */

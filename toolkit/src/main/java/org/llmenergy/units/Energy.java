@@ -21,9 +21,6 @@ public final class Energy {
     /** @return {@code kwh} kilowatt-hours in joules */
     public static double fromKwh(double kwh) { return kwh * JOULES_PER_KWH; }
 
-    /** @return {@code wh} watt-hours in joules */
-    public static double fromWh(double wh) { return wh * JOULES_PER_WH; }
-
     /** @return {@code millijoules} in joules (NVML's energy counter is in mJ) */
     public static double fromMillijoules(long millijoules) { return millijoules / 1000.0; }
 

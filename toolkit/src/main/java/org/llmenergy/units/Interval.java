@@ -27,16 +27,6 @@ public record Interval(double value, double low, double high) {
     /** @return a degenerate interval, for exactly known quantities */
     public static Interval exact(double value) { return new Interval(value, value, value); }
 
-    /**
-     * @param value       the point estimate (> 0)
-     * @param lowFactor   multiplier for the low end, at most 1
-     * @param highFactor  multiplier for the high end, at least 1
-     * @return {@code value x [lowFactor, highFactor]}, the form a log-ratio interval takes
-     */
-    public static Interval ofFactors(double value, double lowFactor, double highFactor) {
-        return new Interval(value, value * lowFactor, value * highFactor);
-    }
-
     /** @return this interval scaled by a non-negative factor (unit conversions, per-request divisions) */
     public Interval times(double factor) {
         if (!(factor >= 0)) throw new IllegalArgumentException("factor must be >= 0, got " + factor);

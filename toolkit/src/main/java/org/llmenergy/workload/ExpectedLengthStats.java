@@ -1,11 +1,11 @@
 package org.llmenergy.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.llmenergy.io.Json;
 
 /**
  * Expected input and output length statistics of a trace (a row of the paper's Tables 1–2, or a user's
@@ -48,7 +48,7 @@ public record ExpectedLengthStats(String name, String citation, PublishedLengthS
     public static ExpectedLengthStats fromJson(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = Json.mapper().readTree(file.toFile());
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": not a readable JSON expectation: " + e.getMessage(), e);
         }

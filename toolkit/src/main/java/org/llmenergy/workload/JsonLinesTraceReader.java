@@ -2,10 +2,7 @@ package org.llmenergy.workload;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.llmenergy.io.CsvScanner;
+import org.llmenergy.io.Json;
 
 /**
  * Streams a JSON Lines trace: one object per line with input and output token fields (named by
@@ -23,12 +22,9 @@ import java.util.Locale;
  */
 final class JsonLinesTraceReader {
     /** Strict per line: a second value after the object (a lost newline) and a repeated key are errors. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    /** The CSV reader's bound ({@link CsvRowScanner}): a longer line is not a trace row and must not fill the heap. */
-    static final int MAX_LINE_CHARS = 1 << 24;
+    private static final ObjectMapper JSON = Json.strict();
+    /** The CSV reader's bound ({@link CsvScanner#MAX_LINE_BYTES}): a longer line is not a trace row and must not fill the heap. */
+    static final int MAX_LINE_CHARS = CsvScanner.MAX_LINE_BYTES;
 
     private JsonLinesTraceReader() {}
 

@@ -115,9 +115,6 @@ public final class LengthDistribution {
         return last < 0 ? 0 : cumulative[last];
     }
 
-    /** @return the fraction of lengths ≤ {@code tokens}, in [0, 1]; NaN when empty */
-    public double fractionAtMost(int tokens) { return total == 0 ? Double.NaN : (double) countAtMost(tokens) / total; }
-
     /** @return the empirical CDF: one point per distinct length, fraction of lengths ≤ it */
     public List<CdfPoint> cdf() {
         List<CdfPoint> out = new ArrayList<>(values.length);

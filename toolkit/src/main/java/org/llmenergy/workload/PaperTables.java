@@ -53,15 +53,17 @@ public final class PaperTables {
     }
 
     /**
-     * Guesses the row a trace belongs to from its catalog id or file name: BurstGPT files, and Azure
-     * conversation ("conv") or code traces.
+     * @param paperName a trace's name in the paper's Table 4 and Figures 1 and 7, as the dataset catalog's
+     *                  {@code paperName} gives it: {@code BurstGPT}, {@code Azure Conversation} (which Tables 1-2
+     *                  call Azure Chat) or {@code Azure Code}
+     * @return the Tables 1-2 row of that trace, or empty for another name
      */
-    public static Optional<ExpectedLengthStats> forTrace(String idOrPath) {
-        String name = idOrPath.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        if (name.contains("burstgpt")) return Optional.of(BURSTGPT);
-        if (name.contains("azure") && name.contains("conv")) return Optional.of(AZURE_CHAT);
-        if (name.contains("azure") && name.contains("code")) return Optional.of(AZURE_CODE);
-        return Optional.empty();
+    public static Optional<ExpectedLengthStats> forPaperName(String paperName) {
+        return switch (paperName) {
+            case "BurstGPT" -> Optional.of(BURSTGPT);
+            case "Azure Conversation" -> Optional.of(AZURE_CHAT);
+            case "Azure Code" -> Optional.of(AZURE_CODE);
+            default -> Optional.empty();
+        };
     }
 }

@@ -21,9 +21,6 @@ public record Request(int input, int output, Instant arrival) {
     /** A request without an arrival time. */
     public Request(int input, int output) { this(input, output, null); }
 
-    /** @return input plus output tokens */
-    public long totalTokens() { return (long) input + output; }
-
     /** @return arrival in seconds since 1970-01-01T00:00Z (or since the trace's start, for BurstGPT) */
     public java.util.OptionalDouble arrivalSeconds() {
         return arrival == null ? java.util.OptionalDouble.empty()

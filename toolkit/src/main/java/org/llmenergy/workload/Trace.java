@@ -12,6 +12,8 @@ import org.llmenergy.data.DatasetException;
 import org.llmenergy.data.DatasetResolver;
 import org.llmenergy.data.Datasets;
 import org.llmenergy.data.ResolvedFile;
+import org.llmenergy.io.CsvScanner;
+import org.llmenergy.io.FileFormatException;
 
 /**
  * A request trace on disk and how to read it. Every read is one streaming pass in bounded memory, whatever
@@ -80,7 +82,7 @@ public final class Trace {
 
     private static TraceFormat detect(Path path, TraceOptions options) {
         if (startsWithJsonObject(path)) return TraceFormat.JSONL;
-        try (CsvRowScanner sc = CsvTraceReader.peek(path)) {
+        try (CsvScanner sc = CsvTraceReader.peek(path)) {
             List<String> header = CsvTraceReader.header(sc);
             String firstTime = sc.next() && sc.fieldCount() == header.size() && header.contains("TIMESTAMP")
                     ? sc.text(header.indexOf("TIMESTAMP")) : null;
@@ -88,6 +90,8 @@ public final class Trace {
             if (known != null) return known;
             CsvLayout.of(path, header, TraceFormat.CSV, options);
             return TraceFormat.CSV;
+        } catch (FileFormatException e) {
+            throw TraceFormatException.of(path, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read trace " + path + ": " + e.getMessage(), e);
         }

@@ -27,9 +27,6 @@ public enum TraceFormat {
     /** @return the stable label, as in the catalog and on the command line */
     public String label() { return label; }
 
-    /** @return true for the Azure layouts */
-    public boolean isAzure() { return this == AZURE_2023 || this == AZURE_2024; }
-
     /**
      * @return the format with this label (case-insensitive)
      * @throws IllegalArgumentException naming the known labels

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmenergy.experiment.ResultsReader;
-import org.llmenergy.experiment.StoredRecord;
+import org.llmenergy.experiment.results.ResultsReader;
+import org.llmenergy.experiment.results.StoredRecord;
 import org.llmenergy.impact.CodeCarbonCsv;
 import org.llmenergy.impact.CodeCarbonRow;
 
@@ -24,8 +24,9 @@ class CodeCarbonCommandsTest {
         Path json = dir.resolve("m.json");
         for (int i = 0; i < 2; i++) {
             // a window longer than the CPU-time counter's 10 ms update period, so that the total is known
-            assertEquals(0, Main.execute("measure", "--meter", "cpu-estimate", "--interval-ms", "0", "--out", json.toString(),
-                    "--codecarbon-csv", csv.toString(), "--", "sh", "-c", "sleep 0.1"));
+            CliRun run = CliRun.of("measure", "--meter", "cpu-estimate", "--interval-ms", "0", "--out", json.toString(),
+                    "--codecarbon-csv", csv.toString(), "--", "sh", "-c", "sleep 0.1");
+            assertEquals(0, run.exit(), run.err());
         }
         List<CodeCarbonRow> rows = CodeCarbonCsv.read(csv);
         assertEquals(2, rows.size());
@@ -83,7 +84,7 @@ class CodeCarbonCommandsTest {
         Path results = dir.resolve("results.jsonl");
         CliRun r = CliRun.of("results", "import-codecarbon", csv.toString(), "--out", results.toString());
         assertEquals(1, r.exit());
-        assertTrue(r.err().contains("emissions.csv:3: field 'energy_consumed'"), r.err());
+        assertTrue(r.err().contains("emissions.csv:3:3 (energy_consumed): not a finite number"), r.err());
         assertFalse(Files.exists(results) && Files.size(results) > 0);
     }
 

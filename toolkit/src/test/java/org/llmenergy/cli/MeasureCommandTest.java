@@ -22,9 +22,10 @@ class MeasureCommandTest {
     void measuresTheChildsCpuTimeAndPassesItsExitCodeThrough() throws Exception {
         Path out = tmp.resolve("m.json");
         // the child burns CPU in a shell loop, then exits 3
-        int code = Main.execute("measure", "--meter", "cpu-estimate", "--interval-ms", "20", "--out", out.toString(),
+        CliRun run = CliRun.of("measure", "--meter", "cpu-estimate", "--interval-ms", "20", "--out", out.toString(),
                 "--", "sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; exit 3");
-        assertEquals(3, code);
+        assertEquals(3, run.exit(), run.err());
+        assertTrue(run.err().contains("window 'command'"), "the summary goes to stderr: " + run.err());
         JsonNode doc = new ObjectMapper().readTree(Files.readString(out));
         assertEquals("llm-energy.measurement/1", doc.get("schema").asText());
         assertEquals("cpu-estimate", doc.get("meter").asText());
@@ -63,9 +64,13 @@ class MeasureCommandTest {
 
     @Test
     void anUnknownMeterOrMissingProgramIsAnError() {
-        assertEquals(1, Main.execute("measure", "--meter", "joulemeter", "--", "true"));
+        CliRun unknown = CliRun.of("measure", "--meter", "joulemeter", "--", "true");
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.err().contains("unknown meter 'joulemeter'"), unknown.err());
         // a program not found exits 127, as in a shell (MeasureSignalsTest)
-        assertEquals(127, Main.execute("measure", "--meter", "cpu-estimate", "--", tmp.resolve("no-such-program").toString()));
-        assertEquals(2, Main.execute("measure", "--meter", "cpu-estimate"));
+        CliRun missing = CliRun.of("measure", "--meter", "cpu-estimate", "--", tmp.resolve("no-such-program").toString());
+        assertEquals(127, missing.exit());
+        assertTrue(missing.err().contains("no-such-program: no such file"), missing.err());
+        assertEquals(2, CliRun.of("measure", "--meter", "cpu-estimate").exit());
     }
 }

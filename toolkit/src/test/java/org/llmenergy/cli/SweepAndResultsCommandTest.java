@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmenergy.experiment.ResultsReader;
+import org.llmenergy.experiment.results.ResultsReader;
 
 /** The CLI through {@link Main#execute}, with the test-only "synthetic" engine found via META-INF/services. */
 class SweepAndResultsCommandTest {

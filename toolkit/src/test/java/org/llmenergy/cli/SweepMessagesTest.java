@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmenergy.experiment.ResultsReader;
+import org.llmenergy.experiment.results.ResultsReader;
 
 /** Messages that name the file, say what happened and what to do next (issue 10, "Error messages"). */
 class SweepMessagesTest {

@@ -94,6 +94,14 @@ class WorkloadCommandTest {
     }
 
     @Test
+    void expectPaperDoesNotGuessARowFromAFileNameTheCatalogDoesNotList() throws Exception {
+        Path renamed = Files.copy(week, tmp.resolve("my-azure-conv.csv"));
+        CliRun run = CliRun.of("workload", "stats", "--trace", renamed.toString(), "--expect", "paper");
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("not one of the catalog's paper traces"), run.err());
+    }
+
+    @Test
     void statsJsonIsValidAndComplete() throws Exception {
         CliRun run = CliRun.of("workload", "stats", "--trace", week.toString(), "--format", "json");
         assertEquals(0, run.exit(), run.err());
@@ -134,7 +142,7 @@ class WorkloadCommandTest {
         CliRun run = CliRun.of("workload", "bins", "--trace", bad.toString(), "--format", "csv");
         assertEquals(1, run.exit());
         assertEquals("", run.out(), "no half-read bins");
-        assertTrue(run.err().startsWith("llm-energy: " + bad + ":3: column 'ContextTokens' (2)"), run.err());
+        assertTrue(run.err().startsWith("llm-energy: " + bad + ":3:2 (ContextTokens): "), run.err());
     }
 
     @Test

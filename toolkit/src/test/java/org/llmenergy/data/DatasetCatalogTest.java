@@ -40,6 +40,20 @@ class DatasetCatalogTest {
     }
 
     @Test
+    void tracesCarryThePapersNamesAndAreFoundByIdOrUpstreamFileName() {
+        assertEquals("Azure Conversation", catalog.entry("azure-conv-2023").paperName());
+        assertEquals("Azure Code", catalog.entry("azure-code-2024").paperName());
+        assertEquals("BurstGPT", catalog.entry("burstgpt-without-fails-2").paperName());
+        assertNull(catalog.entry("mlenergy-v2").paperName(), "not a trace of the paper");
+        assertEquals("azure-conv-2023", catalog.findTrace("azure-conv-2023").orElseThrow().id());
+        assertEquals("azure-code-2024", catalog.findTrace("/data/AzureLLMInferenceTrace_code_1week.csv").orElseThrow().id());
+        assertEquals("azure-conv-2023",
+                catalog.findTrace("mirror/azure-conv-2023/data/AzureLLMInferenceTrace_conv.csv").orElseThrow().id());
+        assertTrue(catalog.findTrace("/tmp/azure-conv-sample.csv").isEmpty(), "a name that only looks alike is no match");
+        assertTrue(catalog.findTrace("my-trace.jsonl").isEmpty());
+    }
+
+    @Test
     void downloadOnlyEntriesHaveNoChecksumAndTheirOwnUrls() {
         DatasetFile week = catalog.entry("azure-conv-2024").mainFile();
         assertNull(week.sha256());

@@ -22,17 +22,9 @@ class CpuEstimateMeterTest {
     @TempDir
     Path proc;
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private MeterOptions fakeProc(CpuScope scope) {
-        return MeterOptions.defaults().withProcRoot(proc).withCpuScope(scope).withCpuModel(EPYC_7763)
-                .withSamplingIntervalS(0);
+        return MeterOptions.builder().optProcRoot(proc).optCpuScope(scope).optCpuModel(EPYC_7763)
+                .optSamplingIntervalS(0).build();
     }
 
     private void write(String file, String text) throws IOException {
@@ -56,9 +48,10 @@ class CpuEstimateMeterTest {
     void machineScopeCountsBusyTicksTimesWattsPerThread() throws IOException {
         write("stat", machineStat(1000, 10, 500, 90000, 300, 5, 7, 40));
         long ticks = Procfs.clockTicks();
-        try (EnergyMeter meter = Meters.open(MeterKind.CPU_ESTIMATE, fakeProc(CpuScope.MACHINE))) {
+        VirtualClock clock = new VirtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.CPU_ESTIMATE, fakeProc(CpuScope.MACHINE), clock)) {
             Window w = meter.window("work");
-            sleep(20); // longer than one clock tick, which the window must span to resolve anything
+            clock.advanceMs(20); // longer than one clock tick, which the window must span to resolve anything
             // +200 user, +30 system, +10 softirq busy; idle, iowait and steal do not count
             write("stat", machineStat(1200, 10, 530, 95000, 900, 5, 17, 90));
             Measurement m = w.end();
@@ -83,9 +76,10 @@ class CpuEstimateMeterTest {
         ChildrenCpuTime source = new ChildrenCpuTime(proc, ticks);
         // 40 + 10 (reaped) + 30 + 5 (sh) + 100 + 20 (python); the JVM's own 5500 and pid 400 are not counted
         assertEquals(205 * 1_000_000_000L / ticks, source.cpuNanos());
-        try (EnergyMeter meter = Meters.open(MeterKind.CPU_ESTIMATE, fakeProc(CpuScope.CHILDREN))) {
+        VirtualClock clock = new VirtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.CPU_ESTIMATE, fakeProc(CpuScope.CHILDREN), clock)) {
             Window w = meter.window("child");
-            sleep(20);
+            clock.advanceMs(20);
             // python exits and is reaped by sh (its 150 ticks move to sh's cutime); sh burns 10 more
             Files.delete(proc.resolve("300/stat"));
             write("200/stat", pidStat(200, "sh -c (x)", 100, 40, 5, 150, 0));
@@ -96,7 +90,7 @@ class CpuEstimateMeterTest {
 
     @Test
     void processScopeTracksThisJvmsCpuTime() {
-        MeterOptions o = MeterOptions.defaults().withCpuModel(EPYC_7763).withSamplingIntervalS(0.01);
+        MeterOptions o = MeterOptions.builder().optCpuModel(EPYC_7763).optSamplingIntervalS(0.01).build();
         var threads = ManagementFactory.getThreadMXBean();
         try (EnergyMeter meter = Meters.open(MeterKind.CPU_ESTIMATE, o)) {
             Window w = meter.window("spin");
@@ -121,10 +115,11 @@ class CpuEstimateMeterTest {
     void unknownCpuUsesTheGenericFigureAndSaysSo() throws IOException {
         write("stat", machineStat(1, 1, 1, 1, 1, 1, 1, 1));
         write("cpuinfo", "processor\t: 0\nmodel name\t: AMD EPYC\nprocessor\t: 1\nmodel name\t: AMD EPYC\n");
-        MeterOptions o = MeterOptions.defaults().withProcRoot(proc).withCpuScope(CpuScope.MACHINE).withSamplingIntervalS(0);
-        try (EnergyMeter meter = Meters.open(MeterKind.CPU_ESTIMATE, o)) {
+        MeterOptions o = MeterOptions.builder().optProcRoot(proc).optCpuScope(CpuScope.MACHINE).optSamplingIntervalS(0).build();
+        VirtualClock clock = new VirtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.CPU_ESTIMATE, o, clock)) {
             Window w = meter.window("w");
-            sleep(20);
+            clock.advanceMs(20);
             write("stat", machineStat(101, 1, 1, 1, 1, 1, 1, 1));
             Measurement m = w.end();
             assertEquals(100.0 / Procfs.clockTicks() * CpuCatalog.genericWattsPerThread(), m.total().joulesOrThrow(), 1e-9);
@@ -137,16 +132,19 @@ class CpuEstimateMeterTest {
     @Test
     void noCpuTimeInAResolvableWindowIsAnExplicitZeroButAnUnresolvableWindowIsNull() throws IOException {
         write("stat", machineStat(1, 1, 1, 1, 1, 1, 1, 1));
-        try (EnergyMeter meter = Meters.open(MeterKind.CPU_ESTIMATE, fakeProc(CpuScope.MACHINE))) {
+        VirtualClock clock = new VirtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.CPU_ESTIMATE, fakeProc(CpuScope.MACHINE), clock)) {
             Window w = meter.window("nothing");
-            sleep(20);
+            clock.advanceMs(20);
             Measurement m = w.end();
             assertEquals(0.0, m.total().joulesOrThrow());
             assertTrue(m.reasons().contains("no CPU time was used in the window, so the estimate is 0 J"), m.reasons().toString());
-            Measurement tooShort = meter.window("instant").end();
+            Window instant = meter.window("instant");
+            clock.advanceMs(1); // a real clock moves between two reads; this one only when told
+            Measurement tooShort = instant.end();
             assertNull(tooShort.total().joules());
-            assertTrue(tooShort.total().unavailableReason().contains("shorter than the counter's update period (0.010 s)"),
-                    tooShort.total().unavailableReason());
+            assertTrue(tooShort.total().missingReason().contains("shorter than the counter's update period (0.010 s)"),
+                    tooShort.total().missingReason());
         }
     }
 

@@ -21,14 +21,6 @@ class NvmlMeterTest {
         assertEquals(0, FakeNvml.refs(), "a meter left NVML initialised");
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static void assertNear(double expected, double actual, double relTol, String what) {
         assertTrue(Math.abs(actual - expected) <= relTol * Math.abs(expected),
                 what + ": expected " + expected + " ± " + (100 * relTol) + "%, got " + actual);
@@ -47,10 +39,11 @@ class NvmlMeterTest {
         MeterOptions o = FakeNvml.options("driver 550.54.15\n"
                 + H100 + "power=0:200 period_ms=5\n"
                 + "device uuid=GPU-bbbb-0002 name=\"NVIDIA H100 80GB HBM3\" arch=9 power=0:100 period_ms=5\n");
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             assertEquals(2, meter.channels().size());
             Window w = meter.window("decode", true);
-            sleep(150);
+            clock.advanceMs(150);
             w.close();
             Measurement m = w.measurement();
             DeviceEnergy g0 = m.device("gpu0").orElseThrow();
@@ -79,12 +72,44 @@ class NvmlMeterTest {
     }
 
     @Test
+    void onTheVirtualClockAWindowLastsExactlyWhatTheTestAdvancedAndHoldsEveryTick() {
+        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=5\n");
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
+            assertNull(((WindowedMeter) meter).samplerThread(), "a virtual clock samples on the test's thread");
+            Window w = meter.window("exact", true);
+            clock.advanceMs(150);
+            Measurement m = w.end();
+            assertEquals(0.150, m.durationS(), 1e-12);
+            // the counter moves every 5 ms of the same virtual time, so 150 ms at 200 W is 30 J to the millijoule
+            assertEquals(30.0, m.devices().get(0).counter().joulesOrThrow(), 1e-9);
+            PowerSeries instant = m.series().stream().filter(s -> s.quantity().equals("instant")).findFirst().orElseThrow();
+            assertEquals(32, instant.size(), "the opening edge, 30 ticks of 5 ms (the last at the closing edge), "
+                    + "the closing edge");
+        }
+    }
+
+    @Test
+    void thePublicPathRunsOnTheSystemClockWithASamplingThread() {
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, FakeNvml.options(H100 + "power=0:100\n"))) {
+            Thread sampler = ((WindowedMeter) meter).samplerThread();
+            assertNotNull(sampler);
+            assertTrue(sampler.isAlive() && sampler.isDaemon(), sampler.toString());
+            assertEquals("llm-energy-sampler-nvml", sampler.getName());
+            Measurement m = meter.window("now").end();
+            // anchored to the wall clock, not to the virtual clock's fixed start
+            assertEquals(System.currentTimeMillis() / 1e3, m.startEpochS(), 60.0);
+        }
+    }
+
+    @Test
     void counterWraparoundAt2To64IsCountedOnce() {
         // 18446744073709551615 - 20000 mJ: the counter wraps after 20 J, 100 ms into the trace at 200 W
         MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=5 counter_start_mj=18446744073709531615\n");
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             Window w = meter.window("across-wrap");
-            sleep(200);
+            clock.advanceMs(200);
             Measurement m = w.end();
             DeviceEnergy d = m.devices().get(0);
             assertNear(200 * m.durationS(), d.counter().joulesOrThrow(), 0.10, "counter across the wrap");
@@ -96,13 +121,14 @@ class NvmlMeterTest {
     @Test
     void counterResetFallsBackToTheIntegralAndSaysSo() {
         MeterOptions o = FakeNvml.options(H100 + "power=0:300 period_ms=5 counter_start_mj=5000000 reset_at_ms=150\n");
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             Window w = meter.window("across-reset");
-            sleep(250);
+            clock.advanceMs(250);
             Measurement m = w.end();
             DeviceEnergy d = m.devices().get(0);
             assertNull(d.counter().joules());
-            assertTrue(d.counter().unavailableReason().contains("restarted"), d.counter().unavailableReason());
+            assertTrue(d.counter().missingReason().contains("restarted"), d.counter().missingReason());
             assertEquals(Source.NVML_POWER_INTEGRAL, d.gross().provenance().source());
             assertNear(300 * m.durationS(), d.gross().joulesOrThrow(), 0.03, "integral");
             assertTrue(d.gross().provenance().reasons().stream().anyMatch(r -> r.contains("counter unavailable")));
@@ -112,13 +138,14 @@ class NvmlMeterTest {
     @Test
     void counterNotSupportedUsesThePowerIntegralLabelledAsSuch() {
         MeterOptions o = FakeNvml.options("device name=\"Tesla P100-PCIE-16GB\" arch=4 power=0:150 energy=unsupported\n");
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             Window w = meter.window("pascal");
-            sleep(100);
+            clock.advanceMs(100);
             Measurement m = w.end();
             DeviceEnergy d = m.devices().get(0);
             assertNull(d.counter().joules());
-            assertTrue(d.counter().unavailableReason().contains("NVML_ERROR_NOT_SUPPORTED"), d.counter().unavailableReason());
+            assertTrue(d.counter().missingReason().contains("NVML_ERROR_NOT_SUPPORTED"), d.counter().missingReason());
             assertEquals(Source.NVML_POWER_INTEGRAL, m.provenance().source());
             assertNear(150 * m.durationS(), m.total().joulesOrThrow(), 0.03, "integral total");
             assertTrue(m.valid(), "reasons: " + m.reasons());
@@ -130,9 +157,10 @@ class NvmlMeterTest {
     void averagedPowerUsageIsUsedWhenFieldsAreMissingAndFlaggedOnAmpere() {
         MeterOptions o = FakeNvml.options("device name=\"NVIDIA RTX A6000\" arch=7 power=0:250 energy=unsupported "
                 + "fields=unsupported usage=average\n");
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             Window w = meter.window("a6000");
-            sleep(80);
+            clock.advanceMs(80);
             Measurement m = w.end();
             EnergyFigure gross = m.devices().get(0).gross();
             assertNear(250 * m.durationS(), gross.joulesOrThrow(), 0.03, "usage integral");
@@ -151,7 +179,7 @@ class NvmlMeterTest {
 
     @Test
     void driverNotLoadedIsAClearErrorAndAutoFallsBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
-        MeterOptions o = FakeNvml.options("init_rc 9\n" + H100 + "\n").withPowercapRoot(tmp.resolve("no-powercap"));
+        MeterOptions o = FakeNvml.options("init_rc 9\n" + H100 + "\n").toBuilder().optPowercapRoot(tmp.resolve("no-powercap")).build();
         MeterUnavailableException e = assertThrows(MeterUnavailableException.class, () -> Meters.open(MeterKind.NVML, o));
         assertTrue(e.getMessage().contains("nvmlInit_v2 returned NVML_ERROR_DRIVER_NOT_LOADED (9): Driver Not Loaded"),
                 e.getMessage());
@@ -175,15 +203,16 @@ class NvmlMeterTest {
 
     @Test
     void windowShorterThanASlowCounterIsNullWithAReasonAndTheIntegralStandsIn() {
-        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=400\n").withCounterProbeS(0.05);
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=400\n").toBuilder().optCounterProbeS(0.05).build();
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             Window w = meter.window("short");
-            sleep(30);
+            clock.advanceMs(30);
             Measurement m = w.end();
             DeviceEnergy d = m.devices().get(0);
             assertNull(d.counter().joules());
-            assertTrue(d.counter().unavailableReason().contains("shorter than the counter's update period (at least"),
-                    d.counter().unavailableReason());
+            assertTrue(d.counter().missingReason().contains("shorter than the counter's update period (at least"),
+                    d.counter().missingReason());
             assertEquals(Source.NVML_POWER_INTEGRAL, d.gross().provenance().source());
             assertNear(200 * m.durationS(), d.gross().joulesOrThrow(), 0.03, "integral of a short window");
             assertTrue(m.total().joulesOrThrow() > 0);
@@ -192,25 +221,27 @@ class NvmlMeterTest {
 
     @Test
     void theSamplerRefinesACounterPeriodTheProbeCouldOnlyBound() {
-        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=100\n").withCounterProbeS(0.03);
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
-            sleep(450); // the 5-ms sampler sees four updates 100 ms apart
+        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=100\n").toBuilder().optCounterProbeS(0.03).build();
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
+            clock.advanceMs(450); // the 5-ms sampler sees four updates 100 ms apart
             Window w = meter.window("short-but-longer-than-probe");
-            sleep(50);
+            clock.advanceMs(50);
             Measurement m = w.end();
             DeviceEnergy d = m.devices().get(0);
             assertNear(0.1, Double.parseDouble(d.details().get("counterUpdatePeriodS")), 0.2, "refined period");
             assertNull(d.counter().joules(), "a 50-ms window cannot be resolved by a 100-ms counter");
-            assertTrue(d.counter().unavailableReason().contains("update period (0.1"), d.counter().unavailableReason());
+            assertTrue(d.counter().missingReason().contains("update period (0.1"), d.counter().missingReason());
         }
     }
 
     @Test
     void edgeReadingsOnlyGiveAnInstantPowerEstimateLabelledAsSuch() {
-        MeterOptions o = FakeNvml.options(H100 + "power=0:120 period_ms=5\n").withSamplingIntervalS(0);
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+        MeterOptions o = FakeNvml.options(H100 + "power=0:120 period_ms=5\n").toBuilder().optSamplingIntervalS(0).build();
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             Window w = meter.window("edges");
-            sleep(40);
+            clock.advanceMs(40);
             Measurement m = w.end();
             EnergyFigure integral = m.devices().get(0).powerIntegral();
             assertNear(120 * m.durationS(), integral.joulesOrThrow(), 0.01, "edge-only integral");
@@ -223,22 +254,25 @@ class NvmlMeterTest {
     void gpuLostMidRunNullsItsFiguresAndTheTotalButNotTheOthers() {
         MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=5\n"
                 + "device uuid=GPU-bbbb-0002 name=\"NVIDIA H100 80GB HBM3\" arch=9 power=0:100 period_ms=5 lost_after_ms=150\n");
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             Window w = meter.window("run");
-            sleep(250);
+            clock.advanceMs(250);
             Measurement m = w.end();
             DeviceEnergy g0 = m.device("gpu0").orElseThrow();
             DeviceEnergy g1 = m.device("gpu1").orElseThrow();
             assertNear(200 * m.durationS(), g0.gross().joulesOrThrow(), 0.10, "surviving GPU");
             assertNull(g1.gross().joules());
-            assertTrue(g1.gross().unavailableReason().contains("NVML_ERROR_GPU_IS_LOST (15)"), g1.gross().unavailableReason());
+            assertTrue(g1.gross().missingReason().contains("NVML_ERROR_GPU_IS_LOST (15)"), g1.gross().missingReason());
             assertNull(m.total().joules());
-            assertTrue(m.total().unavailableReason().startsWith("missing gpu1: "), m.total().unavailableReason());
+            assertTrue(m.total().missingReason().startsWith("missing gpu1: "), m.total().missingReason());
             assertFalse(m.valid());
             // the meter keeps working for the GPU that is left, and a later window says why gpu1 is missing
-            Measurement later = meter.window("later").end();
+            Window laterWindow = meter.window("later");
+            clock.advanceMs(1); // a real clock moves between two reads; this one only when told
+            Measurement later = laterWindow.end();
             assertTrue(later.device("gpu0").orElseThrow().powerIntegral().isPresent());
-            assertTrue(later.device("gpu1").orElseThrow().gross().unavailableReason().contains("GPU_IS_LOST"));
+            assertTrue(later.device("gpu1").orElseThrow().gross().missingReason().contains("GPU_IS_LOST"));
         }
     }
 
@@ -249,7 +283,7 @@ class NvmlMeterTest {
         assertTrue(e.getMessage().contains("is in MIG mode"), e.getMessage());
         MeterUnavailableException e2 = assertThrows(MeterUnavailableException.class,
                 () -> Meters.open(MeterKind.NVML, FakeNvml.options(H100 + "\n")
-                        .withCudaVisibleDevices("MIG-4f3a1c2e-aaaa-bbbb-cccc-000000000001")));
+                        .toBuilder().optCudaVisibleDevices("MIG-4f3a1c2e-aaaa-bbbb-cccc-000000000001").build()));
         assertTrue(e2.getMessage().contains("is a MIG instance"), e2.getMessage());
     }
 
@@ -257,30 +291,31 @@ class NvmlMeterTest {
     void cudaVisibleDevicesOrderAndSelectionAreHonoured() {
         String three = "device uuid=GPU-aaaa name=A power=0:100\ndevice uuid=GPU-bbbb name=B power=0:200\n"
                 + "device uuid=GPU-cccc name=C power=0:300\n";
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, FakeNvml.options(three).withCudaVisibleDevices("2,GPU-bb"))) {
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, FakeNvml.options(three).toBuilder().optCudaVisibleDevices("2,GPU-bb").build())) {
             assertEquals(List.of("gpu0 GPU-cccc: C", "gpu1 GPU-bbbb: B"), meter.channels());
         }
         try (EnergyMeter meter = Meters.open(MeterKind.NVML,
-                FakeNvml.options(three).withCudaVisibleDevices("2,GPU-bb").withGpus(List.of(1)))) {
+                FakeNvml.options(three).toBuilder().optCudaVisibleDevices("2,GPU-bb").optGpus(List.of(1)).build())) {
             assertEquals(List.of("gpu1 GPU-bbbb: B"), meter.channels());
         }
         MeterUnavailableException bad = assertThrows(MeterUnavailableException.class,
-                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).withCudaVisibleDevices("0,x")));
+                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).toBuilder().optCudaVisibleDevices("0,x").build()));
         assertTrue(bad.getMessage().contains("entry 2 'x' is neither a GPU index nor a GPU-<uuid>"), bad.getMessage());
         MeterUnavailableException range = assertThrows(MeterUnavailableException.class,
-                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).withCudaVisibleDevices("5")));
+                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).toBuilder().optCudaVisibleDevices("5").build()));
         assertTrue(range.getMessage().contains("NVML sees only 3 GPU(s)"), range.getMessage());
         IllegalArgumentException sel = assertThrows(IllegalArgumentException.class,
-                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).withGpus(List.of(3))));
+                () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).toBuilder().optGpus(List.of(3)).build()));
         assertTrue(sel.getMessage().contains("GPU 3 is not visible"), sel.getMessage());
     }
 
     @Test
     void counterAndIntegralDisagreementIsFlagged() {
         MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=5 counter_scale=0.6\n");
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             Window w = meter.window("disagree");
-            sleep(150);
+            clock.advanceMs(150);
             Measurement m = w.end();
             DeviceEnergy d = m.devices().get(0);
             assertTrue(d.disagreementFlagged());
@@ -298,33 +333,35 @@ class NvmlMeterTest {
     void aStuckCounterWithZeroWattReadingsIsUnavailableNotZeroJoules() {
         // A busy GPU cannot draw 0 W: a counter that does not move plus 0 W readings is a sensor that does not report.
         MeterOptions o = FakeNvml.options(H100 + "power=0:0 period_ms=5\n");
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             Window w = meter.window("stuck");
-            sleep(150);
+            clock.advanceMs(150);
             Measurement m = w.end();
             DeviceEnergy d = m.devices().get(0);
             assertNull(d.counter().joules());
-            assertTrue(d.counter().unavailableReason().contains("did not advance"), d.counter().unavailableReason());
+            assertTrue(d.counter().missingReason().contains("did not advance"), d.counter().missingReason());
             assertNull(d.powerIntegral().joules(), "before the fix: a valid 0 J");
-            assertTrue(d.powerIntegral().unavailableReason().contains("were 0 W"), d.powerIntegral().unavailableReason());
+            assertTrue(d.powerIntegral().missingReason().contains("were 0 W"), d.powerIntegral().missingReason());
             assertNull(d.gross().joules());
             assertNull(m.total().joules());
-            assertTrue(m.total().unavailableReason().contains("0 W"), m.total().unavailableReason());
+            assertTrue(m.total().missingReason().contains("0 W"), m.total().missingReason());
         }
     }
 
     @Test
     void idleBaselineGivesNetOfIdleFigures() {
         MeterOptions o = FakeNvml.options(H100 + "power=0:100,1000:300 period_ms=5\n");
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
-            long opened = System.nanoTime();
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
+            long opened = clock.nanoTime();
             Measurement before = meter.window("before-idle").end();
-            assertTrue(before.totalNet().unavailableReason().contains("no idle baseline"));
+            assertTrue(before.totalNet().missingReason().contains("no idle baseline"));
             IdleBaseline idle = meter.measureIdle(0.1);
             assertNear(100, idle.watts("gpu0").orElseThrow(), 0.05, "idle power");
-            sleep(Math.max(0, 1100 - (System.nanoTime() - opened) / 1_000_000));
+            clock.advanceTo(opened + 1_100_000_000L);
             Window w = meter.window("busy");
-            sleep(120);
+            clock.advanceMs(120);
             Measurement m = w.end();
             double gross = m.total().joulesOrThrow();
             double net = m.totalNet().joulesOrThrow();

@@ -13,30 +13,24 @@ import org.junit.jupiter.api.Test;
 class WindowApiTest {
     private static final String GPU = "device uuid=GPU-w name=W arch=9 power=0:100,200:400 period_ms=5\n";
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     @Test
     void nestedAndOverlappingWindowsEachGetTheirOwnEnergy() {
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, FakeNvml.options(GPU))) {
+        MeterOptions options = FakeNvml.options(GPU);
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, options, clock)) {
             Window outer = meter.window("outer");
-            sleep(40);
+            clock.advanceMs(40);
             meter.begin("a");
-            sleep(40);
+            clock.advanceMs(40);
             meter.begin("b");           // overlaps a
-            sleep(40);
+            clock.advanceMs(40);
             Measurement a = meter.end("a");
-            sleep(40);
+            clock.advanceMs(40);
             Measurement b = meter.end("b");
             Window inner;
             try (Window w = meter.window("inner")) {
                 inner = w;
-                sleep(30);
+                clock.advanceMs(30);
             }
             outer.close();
             Measurement o = outer.measurement();
@@ -87,11 +81,13 @@ class WindowApiTest {
     @Test
     void theSyncHookRunsAtBothEdgesBeforeTheReading() {
         AtomicInteger calls = new AtomicInteger();
-        MeterOptions o = FakeNvml.options(GPU).withSyncHook(() -> {
+        MeterOptions plain = FakeNvml.options(GPU);
+        VirtualClock clock = FakeNvml.virtualClock();
+        MeterOptions o = plain.toBuilder().optSyncHook(() -> {
             calls.incrementAndGet();
-            sleep(25); // a device finishing queued work
-        });
-        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o)) {
+            clock.advanceMs(25); // a device finishing queued work
+        }).build();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
             Measurement m = meter.window("synced").end();
             assertEquals(2, calls.get());
             assertTrue(m.durationS() >= 0.025, "the end hook's wait is inside the window: " + m.durationS());

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.llmenergy.units.Provenance;
-import org.llmenergy.workload.BinCount;
 
 class CsvInputsTest {
     @TempDir Path dir;
@@ -39,6 +37,6 @@ class CsvInputsTest {
         Files.writeString(f, "input_bin,output_bin,batch_size,energy_j\n32,8,4,0\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BatchEnergiesCsv.read(f, Optional.of(Provenance.Source.RAPL)));
-        assertTrue(e.getMessage().contains("line 2, column energy_j"), e.getMessage());
+        assertTrue(e.getMessage().contains(f + ":2:4 (energy_j)"), e.getMessage());
     }
 }

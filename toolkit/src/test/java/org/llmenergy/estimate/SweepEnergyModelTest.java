@@ -6,15 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmenergy.experiment.Backend;
-import org.llmenergy.experiment.Backends;
-import org.llmenergy.experiment.ResultRecord;
-import org.llmenergy.experiment.ResultsReader;
-import org.llmenergy.experiment.SpecReader;
-import org.llmenergy.experiment.StoredRecord;
-import org.llmenergy.experiment.SweepRunner;
-import org.llmenergy.experiment.SweepSpec;
-import java.util.Map;
+import org.llmenergy.experiment.protocol.Backend;
+import org.llmenergy.experiment.protocol.Backends;
+import org.llmenergy.experiment.results.ResultRecord;
+import org.llmenergy.experiment.results.ResultsReader;
+import org.llmenergy.experiment.spec.SpecReader;
+import org.llmenergy.experiment.results.StoredRecord;
+import org.llmenergy.experiment.protocol.SweepRunner;
+import org.llmenergy.experiment.spec.SweepSpec;
 import org.llmenergy.units.Interval;
 import org.llmenergy.units.Provenance;
 import org.llmenergy.workload.BinCount;
@@ -65,6 +64,14 @@ class SweepEnergyModelTest {
         assertTrue(reasons.stream().anyMatch(r -> r.startsWith("input beyond the largest measured (256)")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.startsWith("output beyond the largest measured (64)")), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.startsWith("batch 8 not measured")), reasons.toString());
+        // typed: a reader asks the flag instead of counting reasons
+        assertFalse(inside.provenance().has(Provenance.Flag.EXTRAPOLATED));
+        assertTrue(outside.provenance().has(Provenance.Flag.EXTRAPOLATED));
+        // a model output is derived from the fit
+        assertEquals(1, outside.provenance().derivedFrom().size());
+        Provenance fit = outside.provenance().derivedFrom().get(0);
+        assertTrue(fit.reasons().get(0).startsWith("modelled from our measurements ("), fit.reasons().toString());
+        assertEquals(outside.provenance().details(), fit.details());
     }
 
     @Test
@@ -103,18 +110,18 @@ class SweepEnergyModelTest {
         var m = r.measurement();
         var pf = m.energy().prefill();
         var g = pf.gross();
-        Provenance invalid = new Provenance(g.provenance().source(), List.of(), null, null, null, null, false, false,
-                List.of("window overlapped a throttling event"), Map.of());
-        var bad = new org.llmenergy.experiment.EnergyAmounts(g.joules() * 100, g.per1024J() * 100, g.perRequestJ() * 100,
+        Provenance invalid = Provenance.builder().setSource(g.provenance().source())
+                .invalid("window overlapped a throttling event").build();
+        var bad = new org.llmenergy.experiment.results.EnergyAmounts(g.joules() * 100, g.per1024J() * 100, g.perRequestJ() * 100,
                 g.perTokenJ(), g.meanPowerW(), invalid, null);
-        var figure = new org.llmenergy.experiment.EnergyFigure(pf.method(), pf.seconds(), pf.requests(), pf.tokens(),
+        var figure = new org.llmenergy.experiment.results.PhaseEnergy(pf.method(), pf.seconds(), pf.requests(), pf.tokens(),
                 pf.tokenKind(), bad, pf.net());
-        var energy = new org.llmenergy.experiment.PhaseEnergies(m.energy().total(), figure, m.energy().decode(),
+        var energy = new org.llmenergy.experiment.results.PhaseEnergies(m.energy().total(), figure, m.energy().decode(),
                 m.energy().prefillWindow(), m.energy().decodeWindow());
-        var measurement = new org.llmenergy.experiment.Measurement(m.batchSize(), m.batches(), m.examples(), m.inputTokens(),
+        var measurement = new org.llmenergy.experiment.results.RepeatMeasurement(m.batchSize(), m.batches(), m.examples(), m.inputTokens(),
                 m.outputTokens(), m.warmupBatches(), m.prefillRun(), m.fullRun(), energy, m.throughput());
-        ResultRecord invalidRepeat = new ResultRecord(r.schema(), r.type(), r.specHash(), r.specName(), r.cellIndex(), r.cellKey(),
-                r.cell(), 1, r.repeats(), r.batch(), measurement, null, r.idle(), r.environment(), r.shard(), r.startedAt(), r.finishedAt());
+        ResultRecord invalidRepeat = new ResultRecord.Measured(r.schema(), r.specHash(), r.specName(), r.cellIndex(), r.cellKey(),
+                r.cell(), 1, r.repeats(), r.batch(), measurement, r.idle(), r.environment(), r.shard(), r.startedAt(), r.finishedAt());
         List<ResultRecord> withInvalid = new java.util.ArrayList<>(sweep);
         withInvalid.add(invalidRepeat);
         SweepEnergyModel fitted = SweepEnergyModel.fit(withInvalid);
@@ -122,11 +129,11 @@ class SweepEnergyModelTest {
 
         // the same cells measured for another model cannot be averaged in
         var c = r.cell();
-        var other = new org.llmenergy.experiment.Cell(c.engine(), "other-model", c.device(), c.dtype(), c.options(),
+        var other = new org.llmenergy.experiment.spec.Cell(c.engine(), "other-model", c.device(), c.dtype(), c.options(),
                 c.decoding(), c.batch(), c.input(), c.output());
         List<ResultRecord> mixed = new java.util.ArrayList<>(sweep);
-        mixed.add(new ResultRecord(r.schema(), r.type(), r.specHash(), r.specName(), r.cellIndex(), r.cellKey().replace("|m|", "|other-model|"),
-                other, 0, r.repeats(), r.batch(), m, null, r.idle(), r.environment(), r.shard(), r.startedAt(), r.finishedAt()));
+        mixed.add(new ResultRecord.Measured(r.schema(), r.specHash(), r.specName(), r.cellIndex(), r.cellKey().replace("|m|", "|other-model|"),
+                other, 0, r.repeats(), r.batch(), m, r.idle(), r.environment(), r.shard(), r.startedAt(), r.finishedAt()));
         var e = assertThrows(IllegalArgumentException.class, () -> SweepEnergyModel.fit(mixed));
         assertTrue(e.getMessage().contains("mix 2 configurations") && e.getMessage().contains("other-model"), e.getMessage());
     }

@@ -67,8 +67,7 @@ class GpuCatalogTest {
         Files.writeString(f, HEADER + "X,PCIe,48,GDDR6,768,300,154.8,309.7,n,src,\"a, b\",high" + LINK + "\n"
                 + "Y,PCIe,48,GDDR6,fast,300,154.8,309.7,n,src,c,high" + LINK + "\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GpuCatalog.load(f));
-        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("line 3")
-                && e.getMessage().contains("hbm_bandwidth_gb_s") && e.getMessage().contains("fast"), e.getMessage());
+        assertTrue(e.getMessage().contains(f + ":3:5 (hbm_bandwidth_gb_s)") && e.getMessage().contains("fast"), e.getMessage());
     }
 
     @Test
@@ -81,7 +80,7 @@ class GpuCatalogTest {
     void wrongHeaderIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> GpuCatalog.parse(new StringReader("gpu,tdp\nX,300\n"), "t.csv"));
-        assertTrue(e.getMessage().contains("t.csv, line 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("t.csv:1: header must be"), e.getMessage());
     }
 
     @Test
@@ -152,10 +151,10 @@ class GpuCatalogTest {
     void badVendorOrDirectionNamesTheLine() {
         IllegalArgumentException vendor = assertThrows(IllegalArgumentException.class, () -> GpuCatalog.parse(
                 new StringReader(HEADER + "X,PCIe,48,GDDR6,768,300,154.8,309.7,n,src,c,high,Acme,,,PCIe,64,bidirectional,d\n"), "v.csv"));
-        assertTrue(vendor.getMessage().contains("v.csv, line 2") && vendor.getMessage().contains("Acme"), vendor.getMessage());
+        assertTrue(vendor.getMessage().contains("v.csv:2:13 (vendor)") && vendor.getMessage().contains("Acme"), vendor.getMessage());
         IllegalArgumentException dir = assertThrows(IllegalArgumentException.class, () -> GpuCatalog.parse(
                 new StringReader(HEADER + "X,PCIe,48,GDDR6,768,300,154.8,309.7,n,src,c,high,NVIDIA,,,PCIe,64,both,d\n"), "d.csv"));
-        assertTrue(dir.getMessage().contains("d.csv, line 2") && dir.getMessage().contains("both"), dir.getMessage());
+        assertTrue(dir.getMessage().contains("d.csv:2:18 (interconnect_direction)") && dir.getMessage().contains("both"), dir.getMessage());
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> GpuCatalog.parse(
                 new StringReader(HEADER + "X,PCIe,48,GDDR6,768,300,154.8,309.7,n,src,c,high,NVIDIA,0,,PCIe,64,bidirectional,d\n"), "z.csv"));
         assertTrue(zero.getMessage().contains("fp8_dense_tflops"), zero.getMessage());

@@ -52,7 +52,7 @@ class ImpactsTest {
     void embodiedIsAbsentWithReasonWithoutAPublishedFootprint() {
         ImpactRequest base = ImpactRequest.of(Interval.exact(KWH), grid());
         Impacts a100 = Impacts.compute(base.withGpu("A100-SXM4-80GB", 3600.0));
-        assertFalse(a100.embodied().present());
+        assertFalse(a100.embodied().isPresent());
         assertTrue(a100.embodied().missingReason().contains("no published manufacturing footprint for A100"), a100.embodied().missingReason());
         assertTrue(Impacts.compute(base.withGpu("H100-PCIe", 3600.0)).embodied().missingReason().contains("HGX (SXM) baseboard only"));
         assertTrue(Impacts.compute(base.withGpu("H100-SXM", null)).embodied().missingReason().contains("--gpu-hours"));
@@ -75,7 +75,7 @@ class ImpactsTest {
         assertEquals(400, own.operational().interval().value(), 0);
         assertEquals(0, own.waterOnsite().interval().value(), 0);
         assertEquals("user (--pue)", own.pue().source());
-        assertFalse(defaults.cost().present());
+        assertFalse(defaults.cost().isPresent());
         assertTrue(defaults.cost().missingReason().contains("--price-per-kwh"));
     }
 
@@ -145,7 +145,7 @@ class ImpactsTest {
     }
 
     private static void assertInterval(double value, double low, double high, ImpactValue v) {
-        assertTrue(v.present(), () -> "absent: " + v.missingReason());
+        assertTrue(v.isPresent(), () -> "absent: " + v.missingReason());
         assertEquals(value, v.interval().value(), 1e-9);
         assertEquals(low, v.interval().low(), 1e-9);
         assertEquals(high, v.interval().high(), 1e-9);

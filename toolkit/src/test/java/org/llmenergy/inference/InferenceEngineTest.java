@@ -1,5 +1,6 @@
 package org.llmenergy.inference;
 
+import org.llmenergy.model.Precision;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.llmenergy.estimate.BatchEnergy;
 import org.llmenergy.estimate.BinnedEstimator;
 import org.llmenergy.estimate.WorkloadEstimate;
-import org.llmenergy.experiment.Backend;
-import org.llmenergy.experiment.Backends;
-import org.llmenergy.experiment.ResultRecord;
-import org.llmenergy.experiment.Shard;
-import org.llmenergy.experiment.SpecReader;
-import org.llmenergy.experiment.SweepRunner;
-import org.llmenergy.experiment.SweepSpec;
+import org.llmenergy.experiment.protocol.Backend;
+import org.llmenergy.experiment.protocol.Backends;
+import org.llmenergy.experiment.spec.DecodingStrategy;
+import org.llmenergy.experiment.results.ResultRecord;
+import org.llmenergy.experiment.spec.Shard;
+import org.llmenergy.experiment.spec.SpecReader;
+import org.llmenergy.experiment.protocol.SweepRunner;
+import org.llmenergy.experiment.spec.SweepSpec;
 import org.llmenergy.units.Energy;
 import org.llmenergy.workload.BinCount;
 
@@ -55,7 +56,7 @@ class MeasuredPointsTest {
                 .findFirst().orElseThrow();
         List<ResultRecord> cell = records.stream().filter(r -> r.cellKey().equals(records.stream()
                 .filter(x -> x.cell().input() == 64 && x.cell().output() == 8 && x.measurement().batchSize() == 4
-                        && x.cell().decoding().strategy().equals("greedy")).findFirst().orElseThrow().cellKey())).toList();
+                        && x.cell().decoding().strategy() == DecodingStrategy.GREEDY).findFirst().orElseThrow().cellKey())).toList();
         assertEquals(2, cell.size());
         double prefill = cell.stream().mapToDouble(r -> r.measurement().energy().prefill().gross().per1024J()).average().orElseThrow();
         double decode = cell.stream().mapToDouble(r -> r.measurement().energy().decode().gross().per1024J()).average().orElseThrow();
@@ -99,7 +100,7 @@ class MeasuredPointsTest {
 
     @Test
     void batchEnergiesFeedTheBinnedEstimatorAndRefuseMixedConfigurations() {
-        List<ResultRecord> greedy = records.stream().filter(r -> r.cell().decoding().strategy().equals("greedy")).toList();
+        List<ResultRecord> greedy = records.stream().filter(r -> r.cell().decoding().strategy() == DecodingStrategy.GREEDY).toList();
         List<BatchEnergy> energies = MeasuredPoints.batchEnergies(greedy, EnergyBasis.GROSS);
         assertEquals(16, energies.size(), "one per repeat of the 8 greedy cells");
         ResultRecord r = greedy.get(0);

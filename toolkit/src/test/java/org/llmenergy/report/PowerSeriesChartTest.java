@@ -19,7 +19,7 @@ import org.llmenergy.energy.Window;
 class PowerSeriesChartTest {
     @Test
     void drawsOneLinePerSeriesAndOneBarPerInnerWindow() throws Exception {
-        MeterOptions o = MeterOptions.defaults().withCpuScope(CpuScope.PROCESS).withSamplingIntervalS(0.01);
+        MeterOptions o = MeterOptions.builder().optCpuScope(CpuScope.PROCESS).optSamplingIntervalS(0.01).build();
         try (EnergyMeter meter = Meters.open(MeterKind.CPU_ESTIMATE, o)) {
             Window all = meter.window("all", true);
             Window inner = meter.window("inner");

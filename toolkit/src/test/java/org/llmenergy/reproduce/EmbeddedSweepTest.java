@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.llmenergy.experiment.SweepSpec;
+import org.llmenergy.experiment.spec.SweepSpec;
 import org.llmenergy.inference.ComputeDevice;
 
 class EmbeddedSweepTest {
@@ -31,7 +31,7 @@ class EmbeddedSweepTest {
         assertEquals("cpu", cpu.device());
         assertEquals("gpu:0", gpu.device());
         assertEquals("reproduce-gpu", gpu.name());
-        assertTrue(gpu.expandCells().stream().allMatch(c -> c.device().equals("gpu:0")), "every cell runs on the GPU");
+        assertTrue(gpu.expandCells().stream().allMatch(c -> c.device().label().equals("gpu:0")), "every cell runs on the GPU");
         assertEquals(cpu.cells(), gpu.cells(), "only the device differs");
         assertEquals(cpu.protocol(), gpu.protocol());
         assertNotEquals(cpu.hash(), gpu.hash(), "a GPU sweep never resumes a CPU one");

@@ -5,17 +5,24 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.llmenergy.experiment.Backend;
-import org.llmenergy.experiment.Backends;
-import org.llmenergy.experiment.ResultRecord;
-import org.llmenergy.experiment.ResultsReader;
-import org.llmenergy.experiment.SpecReader;
-import org.llmenergy.experiment.StoredRecord;
-import org.llmenergy.experiment.SweepRunner;
-import org.llmenergy.experiment.SweepSpec;
+import org.llmenergy.data.DatasetCatalog;
+import org.llmenergy.data.DatasetEntry;
+import org.llmenergy.estimate.paper.OverheadRow;
+import org.llmenergy.estimate.paper.PaperNumbers;
+import org.llmenergy.experiment.protocol.Backend;
+import org.llmenergy.experiment.protocol.Backends;
+import org.llmenergy.experiment.results.ResultRecord;
+import org.llmenergy.experiment.results.ResultsReader;
+import org.llmenergy.experiment.spec.SpecReader;
+import org.llmenergy.experiment.results.StoredRecord;
+import org.llmenergy.experiment.protocol.SweepRunner;
+import org.llmenergy.experiment.spec.SweepSpec;
 import org.llmenergy.report.Figure;
 import org.llmenergy.report.HtmlReport;
 import org.llmenergy.report.OverheadTables;
@@ -26,6 +33,9 @@ import org.llmenergy.workload.Binning;
 import org.llmenergy.workload.TraceProfile;
 
 class ReproductionTest {
+    /** A sample named as the catalog's Azure 2023 conversation trace, which is how a path is recognised as it. */
+    private static final String CONV_FILE_NAME = "AzureLLMInferenceTrace_conv.csv";
+
     @TempDir Path dir;
 
     /** An Azure-format trace with log-uniform lengths, some past the paper's largest bins. */
@@ -60,7 +70,7 @@ class ReproductionTest {
 
     @Test
     void oneReadGivesWhatTwoProfilesGave() throws Exception {
-        Path f = trace("azure-conv-sample.csv", 500);
+        Path f = trace(CONV_FILE_NAME, 500);
         TraceReading once = TraceReading.read(f.toString());
         TraceProfile paper = TraceProfile.of(f.toString(), Binning.paper());
         TraceProfile figure7 = TraceProfile.of(f.toString(), Binning.figure7());
@@ -86,6 +96,15 @@ class ReproductionTest {
     }
 
     @Test
+    void everyPaperNameInTheCatalogIsATable4RowAndFigure7DrawsOneOfThem() {
+        Set<String> rows = PaperNumbers.load().table4().stream().map(OverheadRow::dataset).collect(Collectors.toSet());
+        Set<String> named = DatasetCatalog.load().entries().stream().map(DatasetEntry::paperName).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        assertEquals(rows, named);
+        assertTrue(rows.contains(PaperNumbers.load().figure(7).trace()), PaperNumbers.load().figure(7).trace());
+    }
+
+    @Test
     void tracesMapToTheirTable4Rows() {
         assertEquals("Azure Conversation", TraceReading.table4Dataset("azure-conv-2023"));
         assertEquals("Azure Code", TraceReading.table4Dataset("/data/AzureLLMInferenceTrace_code_1week.csv"));
@@ -95,7 +114,7 @@ class ReproductionTest {
 
     @Test
     void theLayoutPlacesEverySectionAndOurAdditionsExplicitly() throws Exception {
-        List<TraceReading> traces = List.of(TraceReading.read(trace("azure-conv-sample.csv", 400).toString()),
+        List<TraceReading> traces = List.of(TraceReading.read(trace(CONV_FILE_NAME, 400).toString()),
                 TraceReading.read(trace("other.csv", 300).toString()));
         ReportSection calibrated = new ReportSection("Calibrated model vs public measurements", "test", List.of(), List.of());
         ReproductionReport report = Reproduction.layout(traces, syntheticSweep(), 4, calibrated);
@@ -104,7 +123,7 @@ class ReproductionTest {
                 "Calibrated model vs public measurements"), report.headings());
 
         ReportPart workloads = report.parts().get(0);
-        assertEquals(List.of("bins-azure-conv-sample.csv", "bins-other.csv"), workloads.figures().stream().map(Figure::id).toList(),
+        assertEquals(List.of("bins-" + CONV_FILE_NAME, "bins-other.csv"), workloads.figures().stream().map(Figure::id).toList(),
                 "one heat map per trace, after the workloads section");
 
         ReportPart whole = report.parts().get(5);
@@ -127,7 +146,7 @@ class ReproductionTest {
 
     @Test
     void theWholeTraceAnalysisIsRedoneWithTheCalibratedModelOnEachGpuAtExactLengths() throws Exception {
-        TraceReading t = TraceReading.read(trace("azure-conv-sample.csv", 300).toString());
+        TraceReading t = TraceReading.read(trace(CONV_FILE_NAME, 300).toString());
         List<PricedTrace> priced = CalibratedComparison.wholeTrace(List.of(t));
         assertEquals(List.of("RTX-A6000", "H100-SXM5-80GB"), priced.stream().map(PricedTrace::gpu).toList());
         for (PricedTrace p : priced) {

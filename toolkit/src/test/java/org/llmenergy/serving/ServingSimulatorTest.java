@@ -104,7 +104,7 @@ class ServingSimulatorTest {
         for (Percentiles p : List.of(r.ttft(), r.itl(), r.e2e())) assertTrue(p.p50() <= p.p90() && p.p90() <= p.p99(), p.toString());
         assertTrue(r.e2e().p50() > r.ttft().p50());
         double series = 0;
-        for (PowerSeries.PowerPoint p : r.power()) series += p.watts() * p.widthSeconds();
+        for (PowerBins.PowerPoint p : r.power()) series += p.watts() * p.widthSeconds();
         assertEquals(r.totalJoules(), series, 1e-6 * r.totalJoules(), "the power series integrates to the total");
     }
 

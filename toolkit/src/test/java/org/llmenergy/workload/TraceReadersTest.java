@@ -110,7 +110,7 @@ class TraceReadersTest {
         assertEquals(List.of(new Request(1, 2)), requests(Trace.open(compact)));
         Path bad = write("bad.jsonl", "{\"input_tokens\": 3, \"output_tokens\": 4}\n{\"input_tokens\": -1, \"output_tokens\": 4}\n");
         TraceFormatException e = assertThrows(TraceFormatException.class, () -> Trace.open(bad).read((a, b) -> { }));
-        assertTrue(e.getMessage().contains("bad.jsonl:2: column 'input_tokens'") && e.getMessage().contains("negative"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad.jsonl:2 (input_tokens): ") && e.getMessage().contains("negative"), e.getMessage());
     }
 
     @Test

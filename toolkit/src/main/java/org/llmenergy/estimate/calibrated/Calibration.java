@@ -1,9 +1,7 @@
 package org.llmenergy.estimate.calibrated;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.llmenergy.io.Json;
 import org.llmenergy.units.Provenance;
 
 /**
@@ -74,9 +73,7 @@ public record Calibration(String version, String generation, String fittedAt, Ca
     /** The classpath resource of the shipped calibration. */
     public static final String RESOURCE = "/org/llmenergy/estimate/calibrated/calibration.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.versioned();
     private static volatile Calibration bundled;
     private static volatile String bundledHash;
 
@@ -138,7 +135,7 @@ public record Calibration(String version, String generation, String fittedAt, Ca
     /** @return the JSON bytes */
     public byte[] toJson() {
         try {
-            return JSON.writeValueAsBytes(this);
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -157,8 +154,8 @@ public record Calibration(String version, String generation, String fittedAt, Ca
         d.put("software_generation", generation);
         d.put("fitted_at", fittedAt);
         for (DatasetUse u : datasets) d.put("dataset:" + u.id(), u.files() + " files, sha256 " + u.sha256() + "; " + u.citation());
-        return new Provenance(Provenance.Source.MODEL, List.of(), null, null, null, null, false, true,
-                List.of("calibrated step model: an estimate, not a measurement"), d);
+        return Provenance.builder().setSource(Provenance.Source.MODEL)
+                .optReason("calibrated step model: an estimate, not a measurement").optDetails(d).build();
     }
 
     static String sha256(byte[] bytes) {

@@ -13,9 +13,6 @@ public record HeldOutPrediction(CalibrationPoint point, double predicted, double
     /** @return measured J per output token */
     public double measured() { return point.measured().joulesPerOutputToken(); }
 
-    /** @return ln(measured / predicted) */
-    public double logRatio() { return Math.log(measured() / predicted); }
-
     /** @return |predicted / measured - 1| */
     public double absolutePercentageError() { return Math.abs(predicted / measured() - 1); }
 

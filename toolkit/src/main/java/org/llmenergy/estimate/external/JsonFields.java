@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
+import org.llmenergy.io.Json;
 
 /** Strict field access for the ML.ENERGY files: every error names the file and the field. */
 final class JsonFields {
@@ -13,7 +14,7 @@ final class JsonFields {
 
     JsonFields(Path file) { this.file = file; }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** @return the file's JSON tree; malformed JSON is an error naming the file */
     JsonNode readTree() throws IOException {

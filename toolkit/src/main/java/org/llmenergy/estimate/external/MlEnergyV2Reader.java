@@ -23,6 +23,9 @@ import org.llmenergy.units.Provenance;
 public final class MlEnergyV2Reader {
     /** The citation ML.ENERGY asks for. */
     public static final String CITATION = "The ML.ENERGY Benchmark (Chung et al., NeurIPS 2025 Datasets and Benchmarks)";
+    /** What every ML.ENERGY figure is, in words (both leaderboard versions). */
+    static final String CAVEAT = "measured by ML.ENERGY, not by this toolkit; GPU energy only, not net of idle;"
+            + " prefill amortised into output tokens";
     private static final Pattern NAME = Pattern.compile("bs(\\d+)\\+tp(\\d+)\\+pp(\\d+)\\.json");
 
     private MlEnergyV2Reader() {}
@@ -54,10 +57,8 @@ public final class MlEnergyV2Reader {
         details.put("file", file.toString());
         details.put("energy_per_token", "derived: Energy/req (J) / Avg Output Tokens");
         details.put("avg_tpot_s", Double.toString(f.positive(root, "Avg TPOT (s)", "")));
-        Provenance p = new Provenance(Provenance.Source.PAPER_PUBLISHED, List.of(f.text(root, "GPU", "")), null, null,
-                null, null, false, true,
-                List.of("measured by ML.ENERGY, not by this toolkit; GPU energy only, not net of idle; prefill amortised into output tokens"),
-                details);
+        Provenance p = Provenance.builder().setSource(Provenance.Source.PAPER_PUBLISHED)
+                .optDevices(List.of(f.text(root, "GPU", ""))).optReason(CAVEAT).optDetails(details).build();
         return new MlEnergyRecord("v2", taskOf(file), f.text(root, "Model", ""), f.text(root, "GPU", ""), tp * pp, tp, pp, 1,
                 Integer.parseInt(m.group(1)), OptionalInt.of(f.positiveInt(root, "Max BS (reqs)", "")),
                 OptionalDouble.of(f.positive(root, "Avg BS (reqs)", "")), outTokens, perRequest, perRequest / outTokens,

@@ -58,9 +58,8 @@ public final class MlEnergyV3Reader {
             details.put("file", file.toString());
             details.put("configuration", Integer.toString(k));
             String gpu = f.text(c, "gpu_model", at);
-            Provenance p = new Provenance(Provenance.Source.PAPER_PUBLISHED, List.of(gpu), null, null, null, null, false, true,
-                    List.of("measured by ML.ENERGY, not by this toolkit; GPU energy only, not net of idle; prefill amortised into output tokens"),
-                    details);
+            Provenance p = Provenance.builder().setSource(Provenance.Source.PAPER_PUBLISHED).optDevices(List.of(gpu))
+                    .optReason(MlEnergyV2Reader.CAVEAT).optDetails(details).build();
             configs.add(new MlEnergyRecord("v3", task, model, gpu, f.positiveInt(c, "num_gpus", at), tp, 1, ep,
                     f.positiveInt(c, "max_num_seqs", at), OptionalInt.empty(), f.optionalPositive(c, "avg_batch_size"),
                     f.positive(c, "avg_output_len", at), f.positive(c, "energy_per_request_joules", at),

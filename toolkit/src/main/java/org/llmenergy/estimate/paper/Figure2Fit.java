@@ -273,12 +273,12 @@ public final class Figure2Fit {
         details.put("decode", law.describeDecode());
         details.put("prefill_rms_log_residual", fmt(prefillRmsLogResidual()));
         details.put("decode_rms_log_residual", fmt(decodeRmsLogResidual()));
-        List<String> reasons = new ArrayList<>();
-        reasons.add("estimate from a fit to digitised figure values, not a measurement");
-        reasons.addAll(flags);
-        Provenance p = new Provenance(Provenance.Source.MODEL, List.of("NVIDIA RTX A6000 (paper's setting)"), null, null,
-                null, null, false, true, reasons, details);
-        return new BatchEnergy(inputBin, outputBin, batch, joules, p);
+        Provenance.Builder p = Provenance.builder().setSource(Provenance.Source.MODEL)
+                .optDevices(List.of("NVIDIA RTX A6000 (paper's setting)"))
+                .optReason("estimate from a fit to digitised figure values, not a measurement").optReasons(flags)
+                .optDetails(details);
+        if (!flags.isEmpty()) p.optFlag(Provenance.Flag.EXTRAPOLATED);
+        return new BatchEnergy(inputBin, outputBin, batch, joules, p.build());
     }
 
     /**

@@ -13,11 +13,12 @@ import org.llmenergy.units.Provenance;
  * @param yAxis      y-axis quantity
  * @param unit       unit of the y values (most are "kWh per 1,024 examples")
  * @param note       remarks on the figure, or empty
+ * @param trace      the one trace it draws, by the paper's name (the dataset catalog's {@code paperName}), or null
  * @param series     its curves
  * @param provenance {@code paper-digitized}, citing "Fernandez et al., ACL 2025, Fig. N", marked approximate
  */
 public record PaperFigure(int number, String title, String xAxis, String yAxis, String unit, String note,
-                          List<PaperSeries> series, Provenance provenance) {
+                          String trace, List<PaperSeries> series, Provenance provenance) {
     public PaperFigure {
         series = List.copyOf(series);
     }

@@ -2,7 +2,6 @@ package org.llmenergy.estimate.paper;
 
 import java.util.List;
 import java.util.OptionalDouble;
-import org.llmenergy.estimate.BinEstimate;
 import org.llmenergy.estimate.Comparisons;
 import org.llmenergy.estimate.TheoreticalEstimate;
 import org.llmenergy.estimate.WorkloadEstimate;
@@ -26,17 +25,5 @@ public record PaperFitEstimate(WorkloadEstimate workload, TheoreticalEstimate th
         return workload.totalJoules().isPresent()
                 ? OptionalDouble.of(Comparisons.percentAbove(workload.totalJoules().getAsDouble(), theoretical.joules()))
                 : OptionalDouble.empty();
-    }
-
-    /** @return percent above theoretical over the bins that have an energy only */
-    public double percentAboveTheoreticalCoveredBins() {
-        double theory = 0;
-        for (BinEstimate b : workload.bins()) {
-            if (!b.covered()) continue;
-            theory += theoretical.bins().stream()
-                    .filter(f -> f.inputBin() == b.inputBin() && f.outputBin() == b.outputBin())
-                    .mapToDouble(f -> f.joules()).sum();
-        }
-        return Comparisons.percentAbove(workload.coveredJoules(), theory);
     }
 }

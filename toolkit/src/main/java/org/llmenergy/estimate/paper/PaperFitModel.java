@@ -98,8 +98,9 @@ public final class PaperFitModel {
                 + " (fit residuals, held-out panel and digitisation)", fit.prefillLogSigma(), fit.decodeLogSigma()));
         List<String> reasons = new ArrayList<>(List.of("estimate from a fit to digitised figure values, not a measurement"));
         if (transfer) reasons.add("cross-GPU rescaling is unvalidated");
-        Provenance p = new Provenance(Provenance.Source.MODEL, List.of(gpu.name() + (transfer ? " (hypothetical)" : "")),
-                null, null, null, null, false, true, reasons, details);
+        Provenance p = Provenance.builder().setSource(Provenance.Source.MODEL)
+                .optDevices(List.of(gpu.name() + (transfer ? " (hypothetical)" : ""))).optReasons(reasons)
+                .optDetails(details).build();
         return new StaticBatchLaw("paper-fit", fit.law(), batches, computeScale, memoryScale, fit.prefillLogSigma(),
                 fit.decodeLogSigma(), p, extrapolation, flags);
     }

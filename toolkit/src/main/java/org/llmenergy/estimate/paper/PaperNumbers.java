@@ -1,11 +1,11 @@
 package org.llmenergy.estimate.paper;
 
 import java.util.function.Function;
+import org.llmenergy.io.Json;
 import org.llmenergy.workload.ExpectedLengthStats;
 import org.llmenergy.workload.PaperTables;
 import org.llmenergy.workload.PublishedLengthStats;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,8 +35,8 @@ public final class PaperNumbers {
     private static final String RESOURCE = "/org/llmenergy/estimate/paper/paper-numbers.json";
     private static volatile PaperNumbers instance;
 
-    private final List<LengthStats> table1;
-    private final List<LengthStats> table2;
+    private final List<PublishedLengthRow> table1;
+    private final List<PublishedLengthRow> table2;
     private final List<TaskLengths> table3;
     private final List<OverheadRow> table4;
     private final List<NodeHardware> table5;
@@ -84,7 +84,7 @@ public final class PaperNumbers {
         if (p == null) {
             try (InputStream in = PaperNumbers.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) throw new IllegalStateException("missing classpath resource " + RESOURCE);
-                p = new PaperNumbers(new ObjectMapper().readTree(in));
+                p = new PaperNumbers(Json.mapper().readTree(in));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + RESOURCE, e);
             }
@@ -94,10 +94,10 @@ public final class PaperNumbers {
     }
 
     /** @return Table 1, input length statistics */
-    public List<LengthStats> inputLengths() { return List.copyOf(table1); }
+    public List<PublishedLengthRow> inputLengths() { return List.copyOf(table1); }
 
     /** @return Table 2, output length statistics */
-    public List<LengthStats> outputLengths() { return List.copyOf(table2); }
+    public List<PublishedLengthRow> outputLengths() { return List.copyOf(table2); }
 
     /** @return Table 3, classical NLP tasks */
     public List<TaskLengths> classicalTasks() { return List.copyOf(table3); }
@@ -117,9 +117,6 @@ public final class PaperNumbers {
 
     /** @return Table 5, node hardware */
     public List<NodeHardware> table5() { return List.copyOf(table5); }
-
-    /** @return every single number stated in the text */
-    public List<PaperValue> textValues() { return List.copyOf(text); }
 
     /**
      * @param id a text value's id, for example {@code "tp2-energy-increase"}
@@ -142,11 +139,11 @@ public final class PaperNumbers {
                 .orElseThrow(() -> new NoSuchElementException("no Figure " + number + " in the paper numbers"));
     }
 
-    private static List<LengthStats> lengthStats(Function<ExpectedLengthStats, PublishedLengthStats> side, int n) {
-        List<LengthStats> out = new ArrayList<>();
+    private static List<PublishedLengthRow> lengthStats(Function<ExpectedLengthStats, PublishedLengthStats> side, int n) {
+        List<PublishedLengthRow> out = new ArrayList<>();
         for (ExpectedLengthStats row : PaperTables.all()) {
             PublishedLengthStats s = side.apply(row);
-            out.add(new LengthStats(PAPER_ROW_NAMES.get(row.name()), s.mean(), s.std(), s.median(), s.p99(),
+            out.add(new PublishedLengthRow(PAPER_ROW_NAMES.get(row.name()), s.mean(), s.std(), s.median(), s.p99(),
                     published("Table " + n)));
         }
         return out;
@@ -173,7 +170,7 @@ public final class PaperNumbers {
                     b.isNumber() ? OptionalInt.of(b.asInt()) : OptionalInt.empty(), points));
         }
         return new PaperFigure(n, f.path("title").asText(), f.path("x").asText(), f.path("y").asText(), f.path("unit").asText(),
-                f.path("note").asText(""), series, digitized("Fig. " + n));
+                f.path("note").asText(""), f.path("trace").asText(null), series, digitized("Fig. " + n));
     }
 
     private static String trimNumber(double v) {
@@ -204,9 +201,8 @@ public final class PaperNumbers {
 
     /** @return a {@code paper-digitized} provenance citing the given figure, marked approximate */
     static Provenance digitized(String where) {
-        return new Provenance(Provenance.Source.PAPER_DIGITIZED, List.of(), null, null, null, null, false, true,
-                List.of(DIGITIZED_ACCURACY),
+        return Provenance.builder().setSource(Provenance.Source.PAPER_DIGITIZED).optReason(DIGITIZED_ACCURACY).optDetails(
                 Map.of("citation", CITATION + ", " + where, "approximate", "true",
-                        "read_by", "project digest of the paper (shared/reference/paper-digest.md)"));
+                        "read_by", "project digest of the paper (shared/reference/paper-digest.md)")).build();
     }
 }

@@ -21,9 +21,6 @@ class Figure2FitTest {
         double heldOut = fit.rmsLogResidual(Figure2Fit.DECODE_INPUT_PANEL, FitResidual.Role.HELD_OUT);
         assertTrue(heldOut < 0.15, fit.describe());
         assertEquals(6, fit.residuals().stream().filter(r -> r.role() == FitResidual.Role.HELD_OUT).count());
-        System.out.println(fit.describe());
-        fit.residuals().forEach(r -> System.out.printf(java.util.Locale.ROOT, "  %-36s BS%-4d x=%-6d obs=%.3g fit=%.3g ln=%+.3f %s%n",
-                r.panel(), r.batchSize(), r.tokens(), r.observed(), r.fitted(), r.logResidual(), r.role()));
     }
 
     @Test
@@ -64,5 +61,7 @@ class Figure2FitTest {
         assertTrue(fit.extrapolationFlags(512, 64, 64).isEmpty());
         BatchEnergy outside = fit.batchEnergy(512, 64, 256);
         assertTrue(outside.provenance().reasons().stream().anyMatch(s -> s.startsWith("batch above Figure 2's largest (128)")), outside.provenance().reasons().toString());
+        assertTrue(outside.provenance().has(Provenance.Flag.EXTRAPOLATED));
+        assertTrue(inside.provenance().flags().isEmpty(), inside.provenance().flags().toString());
     }
 }

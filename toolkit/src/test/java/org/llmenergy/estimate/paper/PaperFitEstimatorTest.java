@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.llmenergy.estimate.BatchSizePolicy;
@@ -50,18 +49,7 @@ class PaperFitEstimatorTest {
 
         Table4Comparison cConv = paper.compareWithTable4(conv.get(), "Azure Conversation");
         Table4Comparison cCode = paper.compareWithTable4(code.get(), "Azure Code");
-        for (Table4Comparison c : List.of(cConv, cCode)) {
-            System.out.printf(Locale.ROOT, "%-20s ours %+.1f%% (vs dense peak %+.1f%%), Table 4 vLLM %+.2f%%%n", c.dataset(),
-                    c.oursPercentAbove().getAsDouble(), c.oursPercentAboveDensePeak().getAsDouble(), c.paperVllmPercentAbove());
-        }
-        for (int b : new int[] {64, 128, 256}) {
-            var fixed = paper.withBatches(new BatchSizePolicy.Fixed(b));
-            System.out.printf(Locale.ROOT, "fixed batch %3d: conv %+.1f%%, code %+.1f%%%n", b,
-                    fixed.estimate(conv.get()).percentAboveTheoretical().getAsDouble(),
-                    fixed.estimate(code.get()).percentAboveTheoretical().getAsDouble());
-        }
         PaperFitEstimate e = paper.estimate(conv.get());
-        System.out.printf(Locale.ROOT, "conv: %s; theoretical %.4f kWh%n", e.workload().describe(), e.theoretical().joules() / 3.6e6);
 
         // Real energy is above the idealised baseline, and the decode-heavier conversation trace further above it
         assertTrue(cCode.oursPercentAbove().getAsDouble() > 0);

@@ -15,7 +15,7 @@ class PaperNumbersTest {
     @Test
     void tablesAsPrinted() {
         assertEquals(3, p.inputLengths().size());
-        LengthStats chat = p.inputLengths().get(1);
+        PublishedLengthRow chat = p.inputLengths().get(1);
         assertEquals("Azure Chat", chat.dataset());
         assertEquals(1631.58, chat.mean());
         assertEquals(928, chat.median());
