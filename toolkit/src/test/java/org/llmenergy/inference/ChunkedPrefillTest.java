@@ -89,6 +89,8 @@ class ChunkedPrefillTest {
         org.junit.jupiter.api.Assertions.assertTrue(firstScored < 1.06 * firstVisible,
                 "first pass: " + firstScored + " scores computed vs " + firstVisible + " visible");
         assertArrayEquals(new int[] {0, 5}, Transformer.queryChunks(rowsHeads, 5, 5, 1L << 30), "one chunk when it fits");
+        assertArrayEquals(new int[] {0, 128}, Transformer.queryChunks(rowsHeads, 128, 128, 16L << 20),
+                "a short prompt that fits the bound is not split for its masked half");
         assertArrayEquals(new int[] {0, 1, 2, 3}, Transformer.queryChunks(rowsHeads, 3, 3, 1), "at least one query per chunk");
     }
 
