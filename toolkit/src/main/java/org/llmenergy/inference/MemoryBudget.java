@@ -50,7 +50,7 @@ final class MemoryBudget {
      *       the pass's scores that depends on the chunk sizes (it grew with the score bound: 16 MiB chunks held
      *       about 120 MB more than 4 MiB ones at 8,192 tokens); counting them once bounds it (LongPrefillMemory on small-100m, batch 1, 1,024-token passes, 16 MiB chunks,
      *       2026-11-27: activations measured at 179-355 MB at 8,192 tokens, run to run, against 483 MB counted
-     *       here, 167-183 MB at 2,048 against 181 MB; with the resident memory after loading and the KV cache,
+     *       here, 161-177 MB at 2,048 against 181 MB; with the resident memory after loading and the KV cache,
      *       1.11-1.15x the measured peak at 8,192 in four runs of five, 1.30x in the fifth, and 1.00-1.02x at
      *       2,048). The former count, scores and probabilities of every query over all keys, predicted
      *       1.25-1.45x the measured peak;</li>
