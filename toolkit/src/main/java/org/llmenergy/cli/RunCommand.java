@@ -82,6 +82,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "libtorch intra-op threads, 0 = engine default")
     int threads;
 
+    @Option(names = "--max-prefill-tokens", defaultValue = "" + EngineOptions.DEFAULT_MAX_PREFILL_TOKENS,
+            description = "most tokens (batch x positions) one forward pass takes; a longer prefill runs as successive"
+                    + " passes through the KV cache, bounding its activation memory (default: ${DEFAULT-VALUE})")
+    int maxPrefillTokens;
+
     @Option(names = "--warmup", defaultValue = "1", description = "discarded warm-up runs (default: ${DEFAULT-VALUE})")
     int warmup;
 
@@ -114,8 +119,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ModelSource source = ModelSource.parse(model, seed, randomWeights);
+        if (maxPrefillTokens < 1) {
+            throw new IllegalArgumentException("--max-prefill-tokens must be at least 1, got " + maxPrefillTokens);
+        }
         EngineOptions options = new EngineOptions(ComputeDevice.parse(device), DjlDataTypes.parse(dtype), threads,
-                EngineOptions.DEFAULT_MAX_ATTENTION_BYTES);
+                EngineOptions.DEFAULT_MAX_ATTENTION_BYTES, maxPrefillTokens);
         RunSpec cell = new RunSpec(batch, input, output, decodingStrategy(), prompt(), seed);
         CellReport report;
         PhaseMeter energy;

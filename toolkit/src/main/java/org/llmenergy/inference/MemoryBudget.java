@@ -34,16 +34,29 @@ final class MemoryBudget {
     }
 
     /**
-     * An upper estimate of the activation memory one forward step of this engine holds at its peak. Each layer
-     * frees its intermediates when it ends and a long prefill runs in passes of at most {@code maxPassTokens}
-     * tokens (see {@link Transformer}), so the peak is one layer of one pass: per token the layer's intermediates
-     * (norms, QKV and its rotations, attention output, SwiGLU) at {@code bytesPerElement}, the residual stream
-     * entering and leaving the layer, the fp32 scores and probabilities of the pass's queries over all keys, and
-     * fp32 rows of vocabulary width for the logits. The scores are computed and freed in query chunks of at most
-     * {@link EngineOptions#maxAttentionBytes()}, yet the process's resident memory grows as if the whole pass's
-     * scores were held (the allocator does not hand the freed chunks back to the system), so they are counted: measured on small-100m, batch 1, the estimate plus the resident memory after
-     * loading is 1.13x the peak resident memory at input 2,048 and 1.17-1.25x at 8,192 (benchmarks/README.md,
-     * LongPrefillMemory, 2026-11-27); counting one chunk only gave 0.67x at 8,192.
+     * An estimate of the activation memory one forward step of this engine adds to the process at its peak. Each
+     * layer frees its intermediates when it ends and a long prefill runs in passes of at most {@code maxPassTokens}
+     * tokens (see {@link Transformer}), so the peak is the last pass of the step, one layer at a time:
+     * <ul>
+     *   <li>the layer's intermediates, per token, counted operation by operation as {@link Transformer} allocates
+     *       them: the two norms (squares and scaled rows, fp32), QKV, the rotary terms of queries and keys (four
+     *       products and sums), the query chunk copy, the attention output (chunk parts, their concatenation and
+     *       the head transpose), output projection, residual sum, and SwiGLU (gate and up, sigmoid, two products,
+     *       down projection, residual sum); plus the residual stream entering the layer;</li>
+     *   <li>the attention scores of the pass's queries over the keys each can see (a causal pass of n queries
+     *       ending at position e reads {@code n (e - n) + n (n + 1) / 2} keys per head), fp32, once. Only one query
+     *       chunk's scores and probabilities are live at a time, but the chunks of a layer have different sizes and
+     *       the allocator keeps freed heap blocks resident, so the process's resident memory grows by a share of
+     *       the pass's scores that depends on the chunk sizes (it grew with the score bound: 16 MiB chunks held
+     *       about 120 MB more than 4 MiB ones at 8,192 tokens); counting them once bounds it (LongPrefillMemory on small-100m, batch 1, 1,024-token passes, 16 MiB chunks,
+     *       2026-11-27: activations measured at 179-355 MB at 8,192 tokens, run to run, against 483 MB counted
+     *       here, 161-177 MB at 2,048 against 181 MB; with the resident memory after loading and the KV cache,
+     *       1.11-1.15x the measured peak at 8,192 in four runs of five, 1.30x in the fifth, and 1.00-1.02x at
+     *       2,048). The former count, scores and probabilities of every query over all keys, predicted
+     *       1.25-1.45x the measured peak;</li>
+     *   <li>fp32 logits of the last position of each sequence and what the decoding strategy derives from them
+     *       (four rows of vocabulary width, as before).</li>
+     * </ul>
      *
      * @param config            the architecture
      * @param rows              sequences in the step (batch x beams)
@@ -58,12 +71,21 @@ final class MemoryBudget {
                                 long maxPassTokens) {
         long positions = Math.max(1, Math.min(t, maxPassTokens / Math.max(1, rows)));
         long tokens = Math.multiplyExact(rows, positions);
-        long scores = Math.multiplyExact(Math.multiplyExact(tokens, 2L * config.numHeads() * 4L), pos + t);
-        long qkvWidth = (long) (config.numHeads() + 2L * config.numKvHeads()) * config.headDim();
-        long perTokenLayer = (12L * config.hiddenSize() + 10L * qkvWidth + 6L * config.intermediateSize()) * bytesPerElement;
-        long residual = 2L * config.hiddenSize() * bytesPerElement;
+        long end = pos + t;
+        long visibleKeys = Math.addExact(Math.multiplyExact(positions, end - positions), positions * (positions + 1) / 2);
+        long scores = Math.multiplyExact(Math.multiplyExact(rows, (long) config.numHeads() * 4L), visibleKeys);
+        long d = config.hiddenSize();
+        long q = (long) config.numHeads() * config.headDim();
+        long rotated = (long) (config.numHeads() + config.numKvHeads()) * config.headDim();
+        long qkv = rotated + (long) config.numKvHeads() * config.headDim();
+        long f = config.intermediateSize();
+        long norms = 2L * 2L * d * 4L;                                        // fp32 whatever the precision
+        long attention = (qkv + 4L * rotated + 4L * q + 2L * d) * bytesPerElement;
+        long mlp = (5L * f + 2L * d) * bytesPerElement;
+        long residual = d * bytesPerElement;
+        long perToken = norms + attention + mlp + residual;
         long logits = Math.multiplyExact(rows, 4L * config.vocabSize() * 4L);
-        return Math.addExact(Math.addExact(scores, logits), Math.multiplyExact(tokens, perTokenLayer + residual));
+        return Math.addExact(Math.addExact(scores, logits), Math.multiplyExact(tokens, perToken));
     }
 
     static OptionalLong available(ComputeDevice device) {

@@ -87,4 +87,30 @@ class RunCommandTest {
         assertEquals(1, noDraft[0]);
         assertTrue(((String) noDraft[2]).contains("needs --draft"), (String) noDraft[2]);
     }
+
+    @Test
+    void maxPrefillTokensRunsThePrefillInPassesWithTheSameTokens() throws Exception {
+        String[] base = {"run", "--model", fixture("tiny-llama"), "--batch", "2", "--input", "7", "--output", "5",
+                "--warmup", "0", "--repeats", "1", "--tokens", "--meter", "cpu-estimate"};
+        Object[] whole = cli(base);
+        // 2 tokens per pass at batch 2: one position per pass, seven passes through the KV cache.
+        String[] chunked = java.util.Arrays.copyOf(base, base.length + 2);
+        chunked[base.length] = "--max-prefill-tokens";
+        chunked[base.length + 1] = "2";
+        Object[] passes = cli(chunked);
+        assertEquals(0, whole[0], (String) whole[2]);
+        assertEquals(0, passes[0], (String) passes[2]);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree((String) whole[1]).get("repeats").get(0).get("tokens");
+        JsonNode b = json.readTree((String) passes[1]).get("repeats").get(0).get("tokens");
+        assertEquals(2, a.size());
+        assertEquals(a, b, "greedy tokens after a chunked prefill");
+
+        chunked[base.length + 1] = "0";
+        Object[] zero = cli(chunked);
+        assertEquals(1, zero[0]);
+        assertTrue(((String) zero[2]).contains("--max-prefill-tokens must be at least 1"), (String) zero[2]);
+        Object[] help = cli("run", "--help");
+        assertTrue(((String) help[1]).contains("--max-prefill-tokens"), (String) help[1]);
+    }
 }

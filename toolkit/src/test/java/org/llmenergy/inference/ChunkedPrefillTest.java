@@ -34,6 +34,67 @@ class ChunkedPrefillTest {
     }
 
     @Test
+    void causalChunksMatchOneUnchunkedPassOnALongerPrompt() {
+        // Random weights and 2 x 160 random tokens: query chunks of many sizes, passes that start mid-prompt.
+        long[][] ids = new long[2][160];
+        java.util.Random random = new java.util.Random(7);
+        for (long[] row : ids) for (int i = 0; i < row.length; i++) row[i] = random.nextInt(32000);
+        EngineOptions whole = EngineOptions.cpu().withMaxPrefillTokens(4096).withMaxAttentionBytes(1L << 30);
+        float[] reference;
+        try (InferenceEngine engine = InferenceEngine.load(ModelSource.parse("tiny-15m", 3), whole)) {
+            reference = engine.logits(ids);
+        }
+        for (EngineOptions o : new EngineOptions[] {
+                whole.withMaxAttentionBytes(64 << 10),                           // about 10-28 queries per chunk
+                whole.withMaxAttentionBytes(1024),                               // one query per chunk
+                whole.withMaxPrefillTokens(2 * 48).withMaxAttentionBytes(20 << 10)}) { // passes of 48 positions
+            try (InferenceEngine engine = InferenceEngine.load(ModelSource.parse("tiny-15m", 3), o)) {
+                assertClose(reference, engine.logits(ids), GoldenLogitsTest.TOLERANCE,
+                        "passes of " + o.maxPrefillTokens() + " tokens, scores <= " + o.maxAttentionBytes() + " B");
+            }
+        }
+    }
+
+    @Test
+    void queryChunksCoverTheQueriesWithinTheBoundAndSkipMaskedKeys() {
+        long rowsHeads = 12;
+        int t = 1024;
+        int end = 2048; // the second pass of a 2,048-token prompt
+        long bound = 2L << 20;
+        int[] b = Transformer.queryChunks(rowsHeads, t, end, bound);
+        assertEquals(0, b[0]);
+        assertEquals(t, b[b.length - 1]);
+        long scored = 0;
+        for (int c = 0; c + 1 < b.length; c++) {
+            int n = b[c + 1] - b[c];
+            long keys = end - t + b[c + 1];
+            org.junit.jupiter.api.Assertions.assertTrue(n >= 1, "chunk " + c + " is empty");
+            org.junit.jupiter.api.Assertions.assertTrue(n == 1 || rowsHeads * n * keys * 4 <= bound,
+                    "chunk " + c + " of " + n + " queries over " + keys + " keys exceeds the bound");
+            if (c > 0) {
+                org.junit.jupiter.api.Assertions.assertTrue(n <= b[c] - b[c - 1],
+                        "later chunks see more keys, so they take no more queries");
+            }
+            scored += n * keys;
+        }
+        // Keys a causal mask leaves visible: 1,024 x 1,024 cached plus the 1,024 x 1,025 / 2 triangle of the pass.
+        long visible = (long) t * (end - t) + (long) t * (t + 1) / 2;
+        org.junit.jupiter.api.Assertions.assertTrue(scored < 1.02 * visible,
+                "scores computed " + scored + " vs " + visible + " visible: masked key blocks are skipped");
+        // The first pass, where the diagonal blocks are a large share of the keys: masked work stays small.
+        int[] first = Transformer.queryChunks(rowsHeads, t, t, bound);
+        long firstScored = 0;
+        for (int c = 0; c + 1 < first.length; c++) firstScored += (long) (first[c + 1] - first[c]) * first[c + 1];
+        long firstVisible = (long) t * (t + 1) / 2;
+        org.junit.jupiter.api.Assertions.assertTrue(firstScored < 1.06 * firstVisible,
+                "first pass: " + firstScored + " scores computed vs " + firstVisible + " visible");
+        assertArrayEquals(new int[] {0, 5}, Transformer.queryChunks(rowsHeads, 5, 5, 1L << 30), "one chunk when it fits");
+        assertArrayEquals(new int[] {0, 128}, Transformer.queryChunks(rowsHeads, 128, 128, 16L << 20),
+                "a short prompt that fits the bound is not split for its masked half");
+        assertArrayEquals(new int[] {0, 1, 2, 3}, Transformer.queryChunks(rowsHeads, 3, 3, 1), "at least one query per chunk");
+    }
+
+    @Test
     void chunkedPrefillGivesTheSameGreedyTokens() {
         GoldenFixture f = GoldenFixture.load("tiny-llama");
         int[][] input = f.ints("input_ids");

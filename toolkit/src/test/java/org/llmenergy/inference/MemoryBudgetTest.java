@@ -61,13 +61,18 @@ class MemoryBudgetTest {
     @Test
     void prefillActivationsAreOneLayerOfOnePass() {
         // Each layer frees its intermediates and a long prompt runs in passes (issue 11), so the estimate is one
-        // layer of one pass: it must not grow with the layers, and a longer prompt adds only the pass's score
-        // columns (queries of one pass x the extra keys, fp32, scores and probabilities).
+        // layer of one pass: it must not grow with the layers, and a longer prompt adds only the last pass's
+        // visible score columns (its queries x the extra keys, fp32, once).
         ModelConfig small = Presets.get("small-100m");
         long pass = EngineOptions.DEFAULT_MAX_PREFILL_TOKENS;
         long at2048 = MemoryBudget.activationBytes(small, 1, 2048, 0, 4, pass);
         long at8192 = MemoryBudget.activationBytes(small, 1, 8192, 0, 4, pass);
-        assertEquals(2L * pass * small.numHeads() * (8192 - 2048) * 4, at8192 - at2048);
+        assertEquals(pass * small.numHeads() * (8192 - 2048) * 4, at8192 - at2048);
+        // The last pass of 2,048: 1,024 queries over the 1,024 cached keys plus the causal triangle of their own.
+        long layer = 25_600L * 4 * pass; // per token: norms 4 x 768, QKV 1,280, rotary 4 x 1,024, attention 4 x 768,
+                                         // output + sum 2 x 768, SwiGLU 5 x 2,048 + 2 x 768, residual in 768
+        long logits = 4L * 32_000 * 4;
+        assertEquals(small.numHeads() * 4L * (pass * 1024 + pass * (pass + 1) / 2) + layer + logits, at2048);
         ModelConfig deeper = small.toBuilder().setNumLayers(48).build();
         assertEquals(at8192, MemoryBudget.activationBytes(deeper, 1, 8192, 0, 4, pass));
         // One prompt shorter than a pass costs less than a full pass; a batch filling the pass costs about as much.
