@@ -10,8 +10,9 @@ import org.llmenergy.model.Precision;
  * @param precision           weights and activations precision
  * @param intraOpThreads      PyTorch intra-op threads; 0 leaves the engine's default (set process-wide, since
  *                            libtorch has one thread pool)
- * @param maxAttentionBytes   upper bound, in bytes, on one attention score tensor; longer prompts are processed
- *                            in query chunks so that prefill memory stays bounded
+ * @param maxAttentionBytes   upper bound, in bytes, on one attention score tensor; larger batches and longer
+ *                            prompts are processed in chunks of sequences, then of queries, so that prefill memory
+ *                            stays bounded
  * @param maxPrefillTokens    most tokens (sequences x positions) one forward pass processes; a longer prefill runs
  *                            as successive passes over position chunks of the prompt through the KV cache (chunked
  *                            prefill), so its activation memory does not grow with the prompt

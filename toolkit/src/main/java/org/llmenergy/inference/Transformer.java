@@ -285,25 +285,75 @@ final class Transformer implements AutoCloseable {
      * Grouped-query attention of {@code t} new queries over {@code end} cached positions. The query heads that
      * share a key/value head are folded into the row dimension, so K and V are never repeated per head.
      *
-     * <p>Causal-aware query chunks ({@link #queryChunks}): queries {@code [r0, r1)} see keys up to their own last
-     * position only, so a chunk reads keys {@code [0, end - t + r1)} and never computes the fully masked key
-     * blocks to its right; only the chunk's diagonal block needs a mask. Each chunk's fp32 score tensor stays under
-     * {@code maxAttentionBytes}, so early chunks (fewer keys) take more queries than late ones, and each chunk's
-     * scores and probabilities are freed before the next chunk's are allocated.
+     * <p>Chunks keep each fp32 score tensor under {@code maxAttentionBytes} and free it before the next one is
+     * allocated. Sequences are split first ({@link #sequenceChunks}): a group of whole sequences with all their
+     * queries keeps the products large, where splitting every sequence's few queries (a pass of batch 32 holds 32
+     * positions per sequence) left chunks of about 5 queries, many tiny products (issue 11: batch-32 prefill at
+     * 0.65-0.85x PyTorch eager). Only when one sequence's queries alone exceed the bound are its queries split, in
+     * causal-aware chunks ({@link #queryChunks}).
      */
     private NDArray attend(NDArray q, KvCache cache, int layer, int rows, int t, int end) {
+        int chunks = sequenceChunks(rows, config.numHeads(), t, end, maxAttentionBytes);
+        if (chunks == 1) return heads(attendRows(q, cache, layer, 0, rows, t, end), rows, t);
+        NDList groups = new NDList();
+        try {
+            for (int c = 0; c < chunks; c++) {
+                int a = (int) ((long) c * rows / chunks);
+                int b = (int) ((long) (c + 1) * rows / chunks);
+                try (NDScope ignored = new NDScope()) {
+                    NDArray part = attendRows(q.get(NDIndex.sliceAxis(0, a, b)), cache, layer, a, b, t, end);
+                    NDScope.unregister(part);
+                    groups.add(part);
+                }
+            }
+            return heads(NDArrays.concat(groups, 0), rows, t);
+        } finally {
+            groups.close();
+        }
+    }
+
+    /**
+     * Chunks of whole sequences that the attention of one pass takes: each chunk holds sequences with all
+     * {@code t} of their queries, their fp32 scores over all {@code end} keys ({@code s x heads x t x end x 4}
+     * bytes) within {@code maxBytes}; chunk {@code c} holds sequences {@code [c * rows / chunks, (c + 1) * rows /
+     * chunks)}, so sizes differ by at most one. When one sequence alone exceeds the bound, every sequence is a
+     * chunk and its queries are split by {@link #queryChunks}.
+     *
+     * @param rows     sequences in the pass
+     * @param heads    query heads
+     * @param t        new queries per sequence
+     * @param end      positions after the step (cached + new)
+     * @param maxBytes bound on one chunk's scores, bytes
+     * @return number of sequence chunks, {@code 1..rows}
+     */
+    static int sequenceChunks(int rows, long heads, int t, int end, long maxBytes) {
+        long perSequence = Math.max(1, heads) * t * (long) end * 4L;
+        long fit = maxBytes / perSequence;
+        if (fit >= rows) return 1;
+        if (fit <= 1) return rows;
+        return (int) ((rows + fit - 1) / fit);
+    }
+
+    /**
+     * Attention of sequences {@code [a, b)} ({@code q} holds only those), in causal-aware query chunks when their
+     * scores exceed the bound.
+     *
+     * @return {@code [b - a, heads, t, hd]}
+     */
+    private NDArray attendRows(NDArray q, KvCache cache, int layer, int a, int b, int t, int end) {
+        int rows = b - a;
         int[] bounds = queryChunks((long) rows * config.numHeads(), t, end, maxAttentionBytes);
-        if (bounds.length == 2) return heads(attendChunk(q, cache, layer, rows, t, end, 0, t), rows, t);
+        if (bounds.length == 2) return attendChunk(q, cache, layer, a, b, t, end, 0, t);
         NDList parts = new NDList();
         try {
             for (int c = 0; c + 1 < bounds.length; c++) {
                 try (NDScope ignored = new NDScope()) {
-                    NDArray part = attendChunk(q, cache, layer, rows, t, end, bounds[c], bounds[c + 1]);
+                    NDArray part = attendChunk(q, cache, layer, a, b, t, end, bounds[c], bounds[c + 1]);
                     NDScope.unregister(part);
                     parts.add(part);
                 }
             }
-            return heads(NDArrays.concat(parts, 2), rows, t);
+            return NDArrays.concat(parts, 2);
         } finally {
             parts.close();
         }
@@ -348,8 +398,12 @@ final class Transformer implements AutoCloseable {
         return java.util.Arrays.copyOf(b, count);
     }
 
-    /** Attention of queries {@code [r0, r1)} of the {@code t} new ones: {@code [rows, heads, r1 - r0, hd]}. */
-    private NDArray attendChunk(NDArray q, KvCache cache, int layer, int rows, int t, int end, int r0, int r1) {
+    /**
+     * Attention of queries {@code [r0, r1)} of the {@code t} new ones of sequences {@code [a, b)}:
+     * {@code [b - a, heads, r1 - r0, hd]}.
+     */
+    private NDArray attendChunk(NDArray q, KvCache cache, int layer, int a, int b, int t, int end, int r0, int r1) {
+        int rows = b - a;
         int kvHeads = config.numKvHeads();
         int group = config.numHeads() / kvHeads;
         int hd = config.headDim();
@@ -359,6 +413,10 @@ final class Transformer implements AutoCloseable {
         qc = qc.reshape(rows, kvHeads, (long) group * n, hd);
         NDArray keys = cache.keys(layer, keysEnd);
         NDArray values = cache.values(layer, keysEnd);
+        if (rows != cache.rows()) {
+            keys = keys.get(NDIndex.sliceAxis(0, a, b));
+            values = values.get(NDIndex.sliceAxis(0, a, b));
+        }
         NDArray scores = qc.matMul(keys.transpose(0, 1, 3, 2)); // 1/sqrt(hd) is folded into the queries
         if (!fp32) scores = scores.toType(DataType.FLOAT32, false);
         if (n > 1) {

@@ -56,6 +56,48 @@ class ChunkedPrefillTest {
     }
 
     @Test
+    void sequenceChunksMatchOneUnchunkedPassAtBatchFive() {
+        // tiny-15m (6 heads) x 5 sequences of 96 random tokens in passes of 32 positions: one sequence's scores
+        // are 6 x 32 x end x 4 bytes, 24-72 KiB.
+        long[][] ids = new long[5][96];
+        java.util.Random random = new java.util.Random(11);
+        for (long[] row : ids) for (int i = 0; i < row.length; i++) row[i] = random.nextInt(32000);
+        EngineOptions whole = EngineOptions.cpu().withMaxPrefillTokens(4096).withMaxAttentionBytes(1L << 30);
+        float[] reference;
+        try (InferenceEngine engine = InferenceEngine.load(ModelSource.parse("tiny-15m", 5), whole)) {
+            reference = engine.logits(ids);
+        }
+        EngineOptions passes = whole.withMaxPrefillTokens(5 * 32);
+        for (long bound : new long[] {
+                160 << 10,  // chunks of 2-3 whole sequences with all their queries
+                40 << 10,   // one sequence per chunk, its queries split once the keys pass 53
+                2 << 10}) { // one sequence and a few queries per chunk
+            try (InferenceEngine engine = InferenceEngine.load(ModelSource.parse("tiny-15m", 5),
+                    passes.withMaxAttentionBytes(bound))) {
+                assertClose(reference, engine.logits(ids), GoldenLogitsTest.TOLERANCE,
+                        "passes of 32 positions, scores <= " + bound + " B");
+            }
+        }
+    }
+
+    @Test
+    void sequenceChunksHoldWholeSequencesWithinTheBound() {
+        // Batch 32 of small-100m (12 heads) in passes of 32 positions, at the last pass of a 2,048-token prompt:
+        // one sequence's scores are 3 MiB, so 16 MiB holds 5; 7 chunks of 4-5 sequences, not 32 x 5-query chunks.
+        int chunks = Transformer.sequenceChunks(32, 12, 32, 2048, 16L << 20);
+        assertEquals(7, chunks);
+        for (int c = 0; c < chunks; c++) {
+            int size = (c + 1) * 32 / chunks - c * 32 / chunks;
+            org.junit.jupiter.api.Assertions.assertTrue(size >= 4 && 12L * size * 32 * 2048 * 4 <= 16L << 20,
+                    "chunk " + c + " holds " + size + " sequences");
+        }
+        assertEquals(1, Transformer.sequenceChunks(32, 12, 32, 128, 16L << 20), "all sequences fit: one chunk");
+        assertEquals(8, Transformer.sequenceChunks(8, 12, 1024, 2048, 16L << 20),
+                "one sequence exceeds the bound: one chunk each, its queries split");
+        assertEquals(16, Transformer.sequenceChunks(32, 12, 32, 2048, 6L << 20), "two sequences per chunk");
+    }
+
+    @Test
     void queryChunksCoverTheQueriesWithinTheBoundAndSkipMaskedKeys() {
         long rowsHeads = 12;
         int t = 1024;
