@@ -120,8 +120,7 @@ class SweepEnergyModelTest {
                 m.energy().prefillWindow(), m.energy().decodeWindow());
         var measurement = new org.llmenergy.experiment.results.RepeatMeasurement(m.batchSize(), m.batches(), m.examples(), m.inputTokens(),
                 m.outputTokens(), m.warmupBatches(), m.prefillRun(), m.fullRun(), energy, m.throughput());
-        ResultRecord invalidRepeat = new ResultRecord.Measured(r.schema(), r.specHash(), r.specName(), r.cellIndex(), r.cellKey(),
-                r.cell(), 1, r.repeats(), r.batch(), measurement, r.idle(), r.environment(), r.shard(), r.startedAt(), r.finishedAt());
+        ResultRecord invalidRepeat = r.toBuilder().measured(1, measurement);
         List<ResultRecord> withInvalid = new java.util.ArrayList<>(sweep);
         withInvalid.add(invalidRepeat);
         SweepEnergyModel fitted = SweepEnergyModel.fit(withInvalid);
@@ -132,8 +131,8 @@ class SweepEnergyModelTest {
         var other = new org.llmenergy.experiment.spec.Cell(c.engine(), "other-model", c.device(), c.dtype(), c.options(),
                 c.decoding(), c.batch(), c.input(), c.output());
         List<ResultRecord> mixed = new java.util.ArrayList<>(sweep);
-        mixed.add(new ResultRecord.Measured(r.schema(), r.specHash(), r.specName(), r.cellIndex(), r.cellKey().replace("|m|", "|other-model|"),
-                other, 0, r.repeats(), r.batch(), m, r.idle(), r.environment(), r.shard(), r.startedAt(), r.finishedAt()));
+        mixed.add(r.toBuilder().setCell(r.cellIndex(), other).optCellKey(r.cellKey().replace("|m|", "|other-model|"))
+                .measured(0, m));
         var e = assertThrows(IllegalArgumentException.class, () -> SweepEnergyModel.fit(mixed));
         assertTrue(e.getMessage().contains("mix 2 configurations") && e.getMessage().contains("other-model"), e.getMessage());
     }

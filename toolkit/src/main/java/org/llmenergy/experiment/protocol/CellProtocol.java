@@ -177,16 +177,18 @@ final class CellProtocol {
     }
 
     private ResultRecord record(int index, Cell cell, int repeat, BatchResolution batch, RepeatMeasurement m, Instant start) {
-        return new ResultRecord.Measured(ResultRecord.SCHEMA, stamp.specHash(), stamp.specName(), index,
-                cell.key(), cell, repeat, stamp.repeats(), batch, m, stamp.idle(), stamp.environment(),
-                stamp.shard(), start.toString(), clock.instant().toString());
+        return recordOf(index, cell, batch, start).measured(repeat, m);
     }
 
     private ResultRecord failure(int index, Cell cell, BatchResolution batch, String stage, Integer repeat, String kind,
                                  String message, String exception, Instant start) {
         FailureInfo info = new FailureInfo(kind, stage, batch == null ? null : batch.resolved(), repeat, message, exception);
-        return new ResultRecord.Failed(ResultRecord.SCHEMA, stamp.specHash(), stamp.specName(), index,
-                cell.key(), cell, stamp.repeats(), batch, info, stamp.idle(), stamp.environment(),
-                stamp.shard(), start.toString(), clock.instant().toString());
+        return recordOf(index, cell, batch, start).failed(info);
+    }
+
+    private ResultRecord.Builder recordOf(int index, Cell cell, BatchResolution batch, Instant start) {
+        return ResultRecord.builder().setSpec(stamp.specHash(), stamp.specName()).setCell(index, cell)
+                .setRepeats(stamp.repeats()).optBatch(batch).optIdle(stamp.idle()).optEnvironment(stamp.environment())
+                .optShard(stamp.shard()).setTimes(start.toString(), clock.instant().toString());
     }
 }

@@ -91,6 +91,137 @@ public sealed interface ResultRecord permits ResultRecord.Measured, ResultRecord
     /** @return true for a {@link Failed} record */
     default boolean isFailure() { return this instanceof Failed; }
 
+    /** @return a builder for a record: {@code set…} what every record needs, {@code opt…} the rest */
+    static Builder builder() { return new Builder(); }
+
+    /** @return a builder holding this record's shared fields (spec, cell, repeats, batch, idle, environment, …) */
+    default Builder toBuilder() {
+        return new Builder().optSchema(schema()).setSpec(specHash(), specName()).setCell(cellIndex(), cell())
+                .optCellKey(cellKey()).setRepeats(repeats()).optBatch(batch()).optIdle(idle())
+                .optEnvironment(environment()).optShard(shard()).setTimes(startedAt(), finishedAt());
+    }
+
+    /**
+     * Builds a {@link Measured} or a {@link Failed} record in DJL's convention: {@code set…} for what is required
+     * (spec, cell, repeats, times), {@code opt…} for the rest, and the kind last ({@link #measured} or
+     * {@link #failed}).
+     */
+    final class Builder {
+        private int schema = SCHEMA;
+        private String specHash;
+        private String specName;
+        private Integer cellIndex;
+        private Cell cell;
+        private String cellKey;
+        private Integer repeats;
+        private BatchResolution batch;
+        private IdlePower idle;
+        private EnvironmentInfo environment;
+        private String shard;
+        private String startedAt;
+        private String finishedAt;
+
+        private Builder() {}
+
+        /** Required: the spec's {@link org.llmenergy.experiment.spec.SweepSpec#hash()} and name. */
+        public Builder setSpec(String hash, String name) {
+            this.specHash = hash;
+            this.specName = name;
+            return this;
+        }
+
+        /** Required: the cell and its position in the spec's cell order; the key defaults to {@link Cell#key()}. */
+        public Builder setCell(int index, Cell cell) {
+            this.cellIndex = index;
+            this.cell = cell;
+            return this;
+        }
+
+        /** Required: how many repeats the spec asks for. */
+        public Builder setRepeats(int repeats) {
+            this.repeats = repeats;
+            return this;
+        }
+
+        /** Required: ISO-8601 instants the attempt started and finished. */
+        public Builder setTimes(String startedAt, String finishedAt) {
+            this.startedAt = startedAt;
+            this.finishedAt = finishedAt;
+            return this;
+        }
+
+        /** Optional: the schema version (default {@value ResultRecord#SCHEMA}). */
+        public Builder optSchema(int schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /** Optional: a cell key other than {@link Cell#key()}, as a file written by another version stored it. */
+        public Builder optCellKey(String cellKey) {
+            this.cellKey = cellKey;
+            return this;
+        }
+
+        /** Optional: how the batch size was settled (required for a measurement). */
+        public Builder optBatch(BatchResolution batch) {
+            this.batch = batch;
+            return this;
+        }
+
+        /** Optional: the idle power used for net figures. */
+        public Builder optIdle(IdlePower idle) {
+            this.idle = idle;
+            return this;
+        }
+
+        /** Optional: where it ran. */
+        public Builder optEnvironment(EnvironmentInfo environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        /** Optional: the shard that wrote it, {@code i/n}. */
+        public Builder optShard(String shard) {
+            this.shard = shard;
+            return this;
+        }
+
+        /**
+         * @param repeat      the repeat, 0-based
+         * @param measurement what it measured
+         * @return the measured repeat
+         * @throws IllegalStateException naming the first required field not set
+         */
+        public Measured measured(int repeat, RepeatMeasurement measurement) {
+            checkRequired();
+            return new Measured(schema, specHash, specName, cellIndex, key(), cell, repeat, repeats, batch,
+                    measurement, idle, environment, shard, startedAt, finishedAt);
+        }
+
+        /**
+         * @param failure what failed
+         * @return the failure record
+         * @throws IllegalStateException naming the first required field not set
+         */
+        public Failed failed(FailureInfo failure) {
+            checkRequired();
+            Objects.requireNonNull(failure, "failure");
+            return new Failed(schema, specHash, specName, cellIndex, key(), cell, repeats, batch, failure, idle,
+                    environment, shard, startedAt, finishedAt);
+        }
+
+        private String key() { return cellKey != null ? cellKey : cell.key(); }
+
+        private void checkRequired() {
+            if (specHash == null) throw new IllegalStateException("a result record needs setSpec(hash, name)");
+            if (cell == null || cellIndex == null) throw new IllegalStateException("a result record needs setCell(index, cell)");
+            if (repeats == null) throw new IllegalStateException("a result record needs setRepeats(n)");
+            if (startedAt == null || finishedAt == null) {
+                throw new IllegalStateException("a result record needs setTimes(startedAt, finishedAt)");
+            }
+        }
+    }
+
     /**
      * A measured repeat of a cell. Components are as in {@link ResultRecord}.
      *
