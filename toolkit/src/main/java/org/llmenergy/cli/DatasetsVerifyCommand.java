@@ -13,6 +13,7 @@ import org.llmenergy.data.FileCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import org.llmenergy.io.CsvField;
 import org.llmenergy.io.Json;
 
 /** {@code llm-energy datasets verify [<id>...]}: hash every local copy and compare with the catalog. */
@@ -58,7 +59,7 @@ final class DatasetsVerifyCommand implements Callable<Integer> {
         } else if (output.csv()) {
             System.out.println("id,path,status,origin,expected,actual");
             for (FileCheck c : checks) {
-                System.out.println(c.datasetId() + "," + csvText(c.file().path()) + "," + c.status().label() + ","
+                System.out.println(c.datasetId() + "," + CsvField.quote(c.file().path()) + "," + c.status().label() + ","
                         + (c.origin() == null ? "" : c.origin().label()) + "," + nullToEmpty(c.file().sha256()) + ","
                         + nullToEmpty(c.actual()));
             }
@@ -83,8 +84,4 @@ final class DatasetsVerifyCommand implements Callable<Integer> {
     }
 
     private static String nullToEmpty(String s) { return s == null ? "" : s; }
-
-    private static String csvText(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
-    }
 }

@@ -363,14 +363,7 @@ final class EstimateCommand implements Callable<Integer> {
                 : OptionalDouble.empty();
     }
 
-    private static Map<String, Object> interval(Optional<Interval> i) {
-        if (i.isEmpty()) return null;
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", i.get().value());
-        m.put("low", i.get().low());
-        m.put("high", i.get().high());
-        return m;
-    }
+    private static Map<String, Object> interval(Optional<Interval> i) { return i.map(Numbers::interval).orElse(null); }
 
     private static Object boxed(OptionalDouble v) { return v.isPresent() ? v.getAsDouble() : null; }
 

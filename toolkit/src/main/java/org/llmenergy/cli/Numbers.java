@@ -1,8 +1,11 @@
 package org.llmenergy.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import org.llmenergy.units.Interval;
 
-/** Number formatting shared by the commands' human and CSV output. */
+/** Number formatting shared by the commands' human, CSV and JSON output. */
 final class Numbers {
     private Numbers() {}
 
@@ -22,4 +25,13 @@ final class Numbers {
 
     /** @return the value for JSON: null for NaN (undefined) */
     static Double json(double v) { return Double.isNaN(v) ? null : v; }
+
+    /** @return an interval for JSON: {@code value}, {@code low}, {@code high} in its own unit */
+    static Map<String, Object> interval(Interval i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", i.value());
+        m.put("low", i.low());
+        m.put("high", i.high());
+        return m;
+    }
 }

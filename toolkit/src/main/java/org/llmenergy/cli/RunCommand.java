@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.llmenergy.io.CsvField;
 import org.llmenergy.io.Json;
 
 /** {@code llm-energy run}: one cell (model, batch, input, output, decoding, device, dtype) with warm-up and repeats. */
@@ -186,7 +187,7 @@ final class RunCommand implements Callable<Integer> {
                 int i = 0;
                 for (RunResult r : report.repeats()) {
                     out.println(String.join(",", String.valueOf(i++), r.model(), String.valueOf(r.batch()),
-                            String.valueOf(r.inputTokens()), String.valueOf(r.outputTokens()), csv(r.decoding()),
+                            String.valueOf(r.inputTokens()), String.valueOf(r.outputTokens()), CsvField.quote(r.decoding()),
                             r.device(), r.precision(), num(r.prefillSeconds()), num(r.decodeSeconds()),
                             num(r.timePerOutputTokenSeconds()), num(r.endToEndSeconds()),
                             num(r.prefillTokensPerSecond()), num(r.decodeTokensPerSecond()),
@@ -200,5 +201,4 @@ final class RunCommand implements Callable<Integer> {
 
     private static String num(Double v) { return v == null ? "" : String.valueOf(v); }
 
-    private static String csv(String s) { return s.contains(",") ? "\"" + s.replace("\"", "\"\"") + "\"" : s; }
 }

@@ -28,7 +28,6 @@ import org.llmenergy.serving.ServingSimulator;
 import org.llmenergy.serving.SimulationResult;
 import org.llmenergy.serving.TraceReplay;
 import org.llmenergy.units.Energy;
-import org.llmenergy.units.Interval;
 import org.llmenergy.workload.Trace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -191,8 +190,8 @@ final class SimulateCommand implements Callable<Integer> {
         energy.put("total_low", any ? r.total().low() : null);
         energy.put("total_high", any ? r.total().high() : null);
         root.put("energy_j", energy);
-        root.put("per_request_j", any ? interval(r.perRequest()) : null);
-        root.put("per_output_token_j", any ? interval(r.perOutputToken()) : null);
+        root.put("per_request_j", any ? Numbers.interval(r.perRequest()) : null);
+        root.put("per_output_token_j", any ? Numbers.interval(r.perOutputToken()) : null);
         root.put("ttft_s", percentiles(r.ttft()));
         root.put("itl_s", percentiles(r.itl()));
         root.put("e2e_s", percentiles(r.e2e()));
@@ -244,14 +243,6 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private static Object finite(double v) { return Double.isFinite(v) ? v : null; }
-
-    private static Map<String, Object> interval(Interval i) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", i.value());
-        m.put("low", i.low());
-        m.put("high", i.high());
-        return m;
-    }
 
     private static Map<String, Object> percentiles(Percentiles p) {
         Map<String, Object> m = new LinkedHashMap<>();

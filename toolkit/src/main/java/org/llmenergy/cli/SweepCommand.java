@@ -18,6 +18,7 @@ import org.llmenergy.experiment.spec.SpecReader;
 import org.llmenergy.experiment.protocol.SweepRunner;
 import org.llmenergy.experiment.spec.SweepSpec;
 import org.llmenergy.experiment.protocol.SweepSummary;
+import org.llmenergy.io.CsvField;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -143,16 +144,12 @@ final class SweepCommand implements Callable<Integer> {
             n++;
             if (csv) {
                 o.println(String.join(",", Integer.toString(i), c.model(), c.device().label(), c.dtype().label(),
-                        quote(c.options().key()), quote(c.decoding().key()), c.batch().toString(),
-                        Integer.toString(c.input()), Integer.toString(c.output()), quote(c.key())));
+                        CsvField.quote(c.options().key()), CsvField.quote(c.decoding().key()), c.batch().toString(),
+                        Integer.toString(c.input()), Integer.toString(c.output()), CsvField.quote(c.key())));
             } else {
                 o.printf("%5d  %s%n", i, c.key());
             }
         }
         if (!csv) o.printf("%d of %d cells in shard %s; spec hash %s%n", n, cells.size(), sh, s.hash());
-    }
-
-    private static String quote(String field) {
-        return field.contains(",") || field.contains("\"") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
     }
 }

@@ -14,7 +14,6 @@ import org.llmenergy.estimate.whatif.Comparison;
 import org.llmenergy.estimate.whatif.Setup;
 import org.llmenergy.estimate.whatif.WhatIf;
 import org.llmenergy.io.Json;
-import org.llmenergy.units.Interval;
 import org.llmenergy.workload.Trace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -100,21 +99,13 @@ final class WhatIfCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("setup", a.setup().toString());
         m.put("estimate_options", a.setup().estimateOptions());
-        m.put("total_j", interval(a.total()));
-        m.put("per_output_token_j", interval(a.perOutputToken()));
+        m.put("total_j", Numbers.interval(a.total()));
+        m.put("per_output_token_j", Numbers.interval(a.perOutputToken()));
         m.put("ratio_to_base", ratio);
         m.put("requests", a.price().requests());
         m.put("excluded_requests", a.price().excludedRequests());
         m.put("flags", a.price().flags().stream().map(f -> Map.of("kind", f.flag().kind().name().toLowerCase(Locale.ROOT),
                 "detail", f.flag().detail(), "requests", f.requests())).toList());
-        return m;
-    }
-
-    private static Map<String, Object> interval(Interval i) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", i.value());
-        m.put("low", i.low());
-        m.put("high", i.high());
         return m;
     }
 }

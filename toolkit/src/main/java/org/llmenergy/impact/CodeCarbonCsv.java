@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.llmenergy.io.CsvField;
 import org.llmenergy.io.CsvOptions;
 import org.llmenergy.io.CsvReader;
 import org.llmenergy.io.CsvRow;
@@ -90,7 +91,7 @@ public final class CodeCarbonCsv {
             if (needsNewline) out.append('\n');
             if (fresh) out.append(String.join(",", header)).append('\n');
             List<String> fields = new ArrayList<>();
-            for (String c : header) fields.add(quote(row.values().getOrDefault(c, "")));
+            for (String c : header) fields.add(CsvField.quote(row.values().getOrDefault(c, "")));
             out.append(String.join(",", fields)).append('\n');
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -109,10 +110,4 @@ public final class CodeCarbonCsv {
         }
     }
 
-    /** @return the field quoted when it holds a comma, quote or line break */
-    private static String quote(String field) {
-        if (field == null) return "";
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) return field;
-        return '"' + field.replace("\"", "\"\"") + '"';
-    }
 }

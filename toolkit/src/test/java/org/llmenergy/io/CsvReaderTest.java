@@ -111,4 +111,15 @@ class CsvReaderTest {
         assertThrows(IllegalArgumentException.class, () -> CsvOptions.builder().commentPrefix("").build());
         assertThrows(IllegalArgumentException.class, () -> CsvOptions.builder().missingTrailing(-1).build());
     }
+
+    @Test
+    void fieldsQuotedForWritingReadBackAsTheyWere() throws IOException {
+        List<String> fields = List.of("plain", "a,b", "say \"hi\"", "");
+        String line = String.join(",", fields.stream().map(CsvField::quote).toList());
+        try (CsvReader csv = open("w,x,y,z\n" + line + "\n", CsvOptions.builder().build())) {
+            assertEquals(fields, cells(csv.next()));
+        }
+        assertEquals("\"two\nlines\"", CsvField.quote("two\nlines"));
+        assertEquals("", CsvField.quote(null));
+    }
 }
