@@ -21,6 +21,7 @@
 #   the output). The whole measurement JSON and nvidia-smi's readings are kept in out/gpu-check/.
 #
 # Environment: GPU_CHECK_SECONDS (20), GPU_CHECK_GPU (CUDA ordinal, 0), GPU_CHECK_PYTHON (python3),
+# GPU_CHECK_LOAD_ARGS (more gpu-load.py options, e.g. "--on-ms 100 --off-ms 400" for a square-wave load),
 # GPU_CHECK_OUT (out/gpu-check), LLM_ENERGY_JAVA_OPTS (extra JVM options, e.g. -Djna.library.path=... for tests).
 set -euo pipefail
 
@@ -76,8 +77,10 @@ EOF
   [ "$bytes" -le $((64 * 1048576)) ] || say "WARNING: over 64 MiB, too large to carry to a GPU machine"
 }
 
-smi_fields="timestamp,index,name,driver_version,total_energy_consumption,power.draw"
-smi_extra="power.draw.average,power.draw.instant"
+smi_fields="timestamp,index,name,driver_version,power.draw"
+# Not every driver knows these: 580.159 rejects total_energy_consumption ("not a valid field to query", exit 2),
+# older ones lack the power.draw.average/.instant pair. Each is asked for alone and kept only if accepted.
+smi_optional="total_energy_consumption power.draw.average power.draw.instant"
 
 run() {
   local java=$bundle/runtime/bin/java
@@ -93,29 +96,47 @@ run() {
   uuid=$("$py" -c "import torch; u = getattr(torch.cuda.get_device_properties($gpu), 'uuid', None); u = str(u) if u else ''; print(u if not u or u.startswith('GPU-') else 'GPU-' + u)")
   local smi_id=${uuid:-$gpu}
   # The extra power fields exist only in newer drivers; ask once whether this one knows them.
-  local fields=$smi_fields
-  nvidia-smi --query-gpu="$smi_extra" --format=csv,noheader,nounits -i "$smi_id" >/dev/null 2>&1 && fields="$fields,$smi_extra"
-  rm -f "$out/smi-before.csv" "$out/smi-after.csv" "$out/measurement.json" "$out/load.json"
+  local fields=$smi_fields f dropped=()
+  for f in $smi_optional; do
+    if nvidia-smi --query-gpu="$f" --format=csv,noheader,nounits -i "$smi_id" >/dev/null 2>&1; then fields+=",$f"
+    else dropped+=("$f"); fi
+  done
+  [ ${#dropped[@]} -eq 0 ] || say "this nvidia-smi does not know: ${dropped[*]}"
+  # nvidia-smi's own power samples every 100 ms across the load: an integral independent of our sampler.
+  local series_fields=timestamp,power.draw
+  [[ ",$fields," == *",power.draw.instant,"* ]] && series_fields+=",power.draw.instant"
+  rm -f "$out/smi-before.csv" "$out/smi-after.csv" "$out/smi-series.csv" "$out/measurement.json" "$out/load.json"
   # The measured command reads nvidia-smi right before and after the load, so its window lies within ours.
   local cmd
-  cmd="nvidia-smi --query-gpu=$fields --format=csv,noheader,nounits -i $smi_id > '$out/smi-before.csv'"
-  cmd+=" && '$py' '$root/environment/gpu-load.py' --seconds $seconds --gpu $gpu > '$out/load.json'"
-  cmd+=" && nvidia-smi --query-gpu=$fields --format=csv,noheader,nounits -i $smi_id > '$out/smi-after.csv'"
+  cmd="nvidia-smi --query-gpu=$series_fields --format=csv,noheader,nounits -lms 100 -i $smi_id > '$out/smi-series.csv' & smi=\$!;"
+  cmd+=" nvidia-smi --query-gpu=$fields --format=csv,noheader,nounits -i $smi_id > '$out/smi-before.csv'"
+  cmd+=" && '$py' '$root/environment/gpu-load.py' --seconds $seconds --gpu $gpu ${GPU_CHECK_LOAD_ARGS:-} > '$out/load.json'"
+  cmd+=" && nvidia-smi --query-gpu=$fields --format=csv,noheader,nounits -i $smi_id > '$out/smi-after.csv';"
+  cmd+=" rc=\$?; kill \$smi; wait \$smi 2>/dev/null; exit \$rc"
   say "measuring ${seconds} s of fp16 matmuls on CUDA device $gpu (nvidia-smi id $smi_id)"
   # shellcheck disable=SC2086
   "$java" ${LLM_ENERGY_JAVA_OPTS:-} -Djava.awt.headless=true -cp "$bundle/lib/*" org.llmenergy.cli.Main \
     measure --meter nvml --gpus "$gpu" --series --format json --out "$out/measurement.json" -- bash -c "$cmd" \
-    2>"$out/measure.stderr" || { cat "$out/measure.stderr" >&2; die "llm-energy measure failed (above)"; }
-  "$py" - "$out" "$fields" <<'PY'
+    >"$out/measure.stdout" 2>"$out/measure.stderr" || { cat "$out/measure.stderr" >&2; die "llm-energy measure failed (above)"; }
+  "$py" - "$out" "$fields" "$series_fields" <<'PY'
 import csv, datetime, json, os, sys
-out, fields = sys.argv[1], sys.argv[2].split(",")
+out, fields, series_fields = sys.argv[1], sys.argv[2].split(","), sys.argv[3].split(",")
+
+def smi_rows(path, names):
+    """nvidia-smi readings; each one's time is nvidia-smi's own timestamp field (local time, ms)."""
+    rows = []
+    for row in csv.reader([l for l in open(path).read().splitlines() if l.strip()], skipinitialspace=True):
+        values = dict(zip(names, row))
+        try:
+            stamp = datetime.datetime.strptime(values["timestamp"], "%Y/%m/%d %H:%M:%S.%f").timestamp()
+        except (KeyError, ValueError):
+            continue  # a line cut short when the sampler was stopped
+        rows.append((stamp, values))
+    return rows
+
 
 def smi(path):
-    """One nvidia-smi reading; its time is nvidia-smi's own timestamp field (local time, ms)."""
-    row = [l for l in open(path).read().splitlines() if l.strip()][0]
-    values = dict(zip(fields, next(csv.reader([row], skipinitialspace=True))))
-    stamp = datetime.datetime.strptime(values["timestamp"], "%Y/%m/%d %H:%M:%S.%f").timestamp()
-    return stamp, values
+    return smi_rows(path, fields)[0]
 
 def num(v):
     try:
@@ -130,6 +151,18 @@ load = json.load(open(os.path.join(out, "load.json")))
 dev = m["devices"][0]
 counter, integral = dev.get("counter") or {}, dev.get("powerIntegral") or {}
 ours_s = m["durationS"]
+samples = [(t, v) for t, v in smi_rows(os.path.join(out, "smi-series.csv"), series_fields) if t0 <= t <= t1]
+
+
+def smi_integral(field):
+    """Trapezoids over nvidia-smi's own 100-ms samples inside [t0, t1]: (joules, seconds covered)."""
+    pts = [(t, num(v.get(field))) for t, v in samples]
+    pts = [(t, w) for t, w in pts if w is not None]
+    if len(pts) < 2:
+        return None, 0.0
+    return sum((b[0] - a[0]) * (a[1] + b[1]) / 2 for a, b in zip(pts, pts[1:])), pts[-1][0] - pts[0][0]
+
+
 e0, e1 = num(before.get("total_energy_consumption")), num(after.get("total_energy_consumption"))
 smi_j = (e1 - e0) / 1000 if e0 is not None and e1 is not None else None  # nvidia-smi reports mJ
 smi_s = t1 - t0
@@ -137,16 +170,22 @@ smi_s = t1 - t0
 def row(label, joules, seconds, note=""):
     j = f"{joules:12.1f}" if joules is not None else f"{'n/a':>12}"
     w = f"{joules / seconds:9.1f}" if joules is not None and seconds else f"{'n/a':>9}"
-    print(f"  {label:<38}{j} J {seconds:8.2f} s {w} W  {note}")
+    print(f"  {label:<46}{j} J {seconds:8.2f} s {w} W  {note}")
 
 print(f"gpu-check: {dev['details'].get('name')} ({dev['details'].get('uuid')}), driver {m['provenance'].get('driver')}")
-print(f"  load: {load['matmuls']} fp16 matmuls {load['n']}x{load['n']} in {load['seconds']:.1f} s, {load['tflops']:.1f} TFLOP/s")
-print(f"  {'':<38}{'energy':>12}   {'window':>8}   {'mean':>9}")
+wave = f", square wave {load['onMs']:g} ms on / {load['offMs']:g} ms off" if load.get("onMs") else ""
+print(f"  load: {load['matmuls']} fp16 matmuls {load['n']}x{load['n']} in {load['seconds']:.1f} s, {load['tflops']:.1f} TFLOP/s{wave}")
+print(f"  {'':<46}{'energy':>12}   {'window':>8}   {'mean':>9}")
 row("ours: NVML energy counter", counter.get("joules"), ours_s,
     "" if counter.get("joules") is not None else counter.get("unavailableReason") or "")
 row("ours: power integral", integral.get("joules"), ours_s,
     "" if integral.get("joules") is not None else integral.get("unavailableReason") or "")
-row("nvidia-smi total_energy_consumption", smi_j, smi_s, "(diff of two readings, inside our window)")
+row("nvidia-smi total_energy_consumption", smi_j, smi_s, "(diff of two readings, inside our window)"
+    if "total_energy_consumption" in fields else "(this nvidia-smi has no such field)")
+for field in series_fields[1:]:
+    j, span = smi_integral(field)
+    row(f"nvidia-smi {field}, 100 ms samples", j, span or smi_s,
+        f"({len(samples)} samples, trapezoids, inside nvidia-smi's window)")
 if dev.get("disagreement") is not None:
     print(f"  counter vs integral: {100 * dev['disagreement']:.2f} % apart"
           + (" (flagged)" if dev.get("disagreementFlagged") else ""))
@@ -161,6 +200,8 @@ series = sorted({s["quantity"] for s in m.get("series", []) if s.get("channel") 
 print(f"  power sampling: the integral used '{idetails.get('powerQuantity', 'n/a')}' power, "
       f"{idetails.get('powerSamples', '?')} samples, largest gap {idetails.get('largestSampleGapS', '?')} s; "
       f"series recorded: {', '.join(series) or 'none'}")
+if dev["details"].get("instantPowerRefused"):
+    print(f"  instant power refused by the driver: {dev['details']['instantPowerRefused']}")
 print("  nvidia-smi power: " + ", ".join(
     f"{k} {before.get(k)} -> {after.get(k)} W" for k in fields if k.startswith("power.draw")))
 PY

@@ -52,6 +52,7 @@
 #define NVML_FI_DEV_POWER_AVERAGE 185
 #define NVML_FI_DEV_POWER_INSTANT 186
 #define NVML_VALUE_TYPE_UNSIGNED_INT 1
+#define NVML_POWER_SCOPE_MEMORY 2
 
 #define MAX_DEVICES 8
 #define MAX_STEPS 64
@@ -455,7 +456,12 @@ int nvmlDeviceGetFieldValues(void *handle, int count, fake_field_value *values) 
         v->timestamp = (long long) ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
         v->latencyUsec = 0;
         v->valueType = NVML_VALUE_TYPE_UNSIGNED_INT;
-        if (v->fieldId == NVML_FI_DEV_POWER_INSTANT || v->fieldId == NVML_FI_DEV_POWER_AVERAGE) {
+        if ((v->fieldId == NVML_FI_DEV_POWER_INSTANT || v->fieldId == NVML_FI_DEV_POWER_AVERAGE)
+                && v->scopeId > NVML_POWER_SCOPE_MEMORY) {
+            /* Power fields read scopeId as nvmlPowerScopeType_t (GPU 0, module 1, memory 2): a caller that
+               leaves it uninitialised gets refused, as the real driver did. */
+            v->nvmlReturn = NVML_ERROR_INVALID_ARGUMENT;
+        } else if (v->fieldId == NVML_FI_DEV_POWER_INSTANT || v->fieldId == NVML_FI_DEV_POWER_AVERAGE) {
             v->nvmlReturn = (unsigned) d->fields_rc;
             double w = v->fieldId == NVML_FI_DEV_POWER_INSTANT ? power_w(d, t) : average_w(d, t);
             v->value.ullVal = 0;

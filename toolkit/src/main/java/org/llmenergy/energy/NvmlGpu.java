@@ -33,6 +33,8 @@ final class NvmlGpu {
     boolean averageField;
     boolean useUsage;
     String powerWhy;
+    /** Why NVML_FI_DEV_POWER_INSTANT was not used where it was asked for; null when it is used. */
+    String instantFieldWhy;
     double periodS = Double.NaN;
     boolean periodLowerBound;
     volatile boolean lost;
@@ -97,8 +99,15 @@ final class NvmlGpu {
             counterWhy = "nvmlDeviceGetTotalEnergyConsumption returned " + NvmlReturn.describe(lib, rc)
                     + (rc == NvmlReturn.NOT_SUPPORTED ? " (pre-Volta GPU or a vGPU without the energy counter)" : "");
         }
-        fields.setInt(NvmlLibrary.FV_FIELD_ID, NvmlLibrary.FI_DEV_POWER_INSTANT);
-        fields.setInt(NvmlLibrary.FIELD_VALUE_SIZE + NvmlLibrary.FV_FIELD_ID, NvmlLibrary.FI_DEV_POWER_AVERAGE);
+        // JNA's Memory is malloc'd, not zeroed: a stale scopeId makes the driver refuse the power fields
+        // (seen on an H200, driver 580.159, where the toolkit fell back to the 1-s average while a zeroed
+        // ctypes struct got the instant reading). Zero both entries and ask for the GPU's own scope.
+        fields.clear();
+        for (int i = 0; i < 2; i++) {
+            long at = (long) i * NvmlLibrary.FIELD_VALUE_SIZE;
+            fields.setInt(at + NvmlLibrary.FV_FIELD_ID, i == 0 ? NvmlLibrary.FI_DEV_POWER_INSTANT : NvmlLibrary.FI_DEV_POWER_AVERAGE);
+            fields.setInt(at + NvmlLibrary.FV_SCOPE_ID, NvmlLibrary.POWER_SCOPE_GPU);
+        }
         rc = safe(() -> lib.nvmlDeviceGetFieldValues(handle, 2, fields));
         if (rc == NvmlReturn.SUCCESS && fields.getInt(NvmlLibrary.FV_RETURN) == NvmlReturn.SUCCESS) {
             useFields = true;
@@ -107,6 +116,7 @@ final class NvmlGpu {
         }
         String fieldsWhy = rc != NvmlReturn.SUCCESS ? NvmlReturn.describe(lib, rc)
                 : NvmlReturn.describe(lib, fields.getInt(NvmlLibrary.FV_RETURN));
+        instantFieldWhy = "NVML_FI_DEV_POWER_INSTANT: " + fieldsWhy;
         rc = safe(() -> lib.nvmlDeviceGetPowerUsage(handle, word));
         if (rc == NvmlReturn.SUCCESS) {
             useUsage = true;
@@ -209,6 +219,7 @@ final class NvmlGpu {
         d.put("name", name);
         d.put("architecture", archName(arch));
         if (limitW != null) d.put("powerLimitW", MeasurementAssembler.fmt(limitW));
+        if (instantFieldWhy != null) d.put("instantPowerRefused", instantFieldWhy);
         String quantity = useFields ? "instant" : useUsage ? "usage" : null;
         String caveat = null;
         boolean ga100 = name.contains("A100") || name.contains("A30");

@@ -19,9 +19,12 @@ interface NvmlLibrary extends Library {
     int FIELD_VALUE_SIZE = 40;
     /** Offsets inside {@code nvmlFieldValue_t}. */
     int FV_FIELD_ID = 0;
+    int FV_SCOPE_ID = 4;
     int FV_VALUE_TYPE = 24;
     int FV_RETURN = 28;
     int FV_VALUE = 32;
+    /** {@code NVML_POWER_SCOPE_GPU}: the scope id of a power field that asks for the GPU itself (not module or memory). */
+    int POWER_SCOPE_GPU = 0;
     /** {@code NVML_DEVICE_NAME_V2_BUFFER_SIZE} and {@code NVML_DEVICE_UUID_V2_BUFFER_SIZE}. */
     int NAME_BUFFER = 96;
     /** {@code NVML_SYSTEM_DRIVER_VERSION_BUFFER_SIZE}. */

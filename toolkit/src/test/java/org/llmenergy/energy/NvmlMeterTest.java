@@ -167,6 +167,9 @@ class NvmlMeterTest {
             assertTrue(gross.provenance().reasons().stream().anyMatch(r -> r.contains("1-s moving average")),
                     "reasons: " + gross.provenance().reasons());
             assertEquals("usage", gross.provenance().details().get("powerQuantity"));
+            // Why the instant reading was not used is kept, so a real GPU's fallback can be diagnosed.
+            assertEquals("NVML_FI_DEV_POWER_INSTANT: NVML_ERROR_NOT_SUPPORTED (3): Not Supported",
+                    m.devices().get(0).details().get("instantPowerRefused"));
         }
     }
 
