@@ -55,7 +55,7 @@
 #define NVML_POWER_SCOPE_MEMORY 2
 
 #define MAX_DEVICES 8
-#define MAX_STEPS 64
+#define MAX_STEPS 512
 
 typedef struct {
     double t_ms;
@@ -197,7 +197,7 @@ static void bounded_copy(char *out, size_t n, const char *value) {
 static int parse_rc(const char *v) { return strcmp(v, "ok") == 0 ? NVML_SUCCESS : NVML_ERROR_NOT_SUPPORTED; }
 
 static void parse_device(char *p, fake_device *d) {
-    char key[64], value[512];
+    char key[64], value[16384];
     while (*p) {
         while (*p == ' ' || *p == '\t') p++;
         if (!*p || *p == '\n') break;

@@ -240,6 +240,11 @@ public record Provenance(
         POWER_INTEGRAL_FALLBACK("power-integral-fallback"),
         /** Counter and power integral disagree beyond the threshold. */
         METHODS_DISAGREE("methods-disagree"),
+        /**
+         * The integral of instant power disagrees with the counter beyond the threshold while the integral of the
+         * sensor's 1-s average agrees: the instant readings aliased with a periodic load, and the counter stands.
+         */
+        INSTANT_POWER_ALIASED("instant-power-aliased"),
         /** A gap between power samples is longer than the sampling rule allows. */
         SAMPLE_GAP("sample-gap"),
         /** A difference (net of idle, full run minus prefill run) came out negative. */

@@ -1,5 +1,7 @@
 package org.llmenergy.energy;
 
+import org.llmenergy.units.Provenance;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -310,6 +312,52 @@ class NvmlMeterTest {
         IllegalArgumentException sel = assertThrows(IllegalArgumentException.class,
                 () -> Meters.open(MeterKind.NVML, FakeNvml.options(three).toBuilder().optGpus(List.of(3)).build()));
         assertTrue(sel.getMessage().contains("GPU 3 is not visible"), sel.getMessage());
+    }
+
+    /** A 10 Hz square wave, 25 ms at 500 W then 75 ms at 100 W (200 W mean), for {@code seconds} from nvmlInit. */
+    private static String squareWave(int seconds) {
+        StringBuilder b = new StringBuilder("power=");
+        for (int t = 0; t < seconds * 1000; t += 100) b.append(t).append(":500,").append(t + 25).append(":100,");
+        return b.substring(0, b.length() - 1);
+    }
+
+    @Test
+    void instantPowerAliasedWithAPeriodicLoadDoesNotInvalidateTheCounter() {
+        // Sampling every 100 ms against a 100 ms square wave sees one phase only (as an H200's instant reading did
+        // with a 10 Hz load); the counter and the 1-s average integrate continuously and agree.
+        MeterOptions o = FakeNvml.options(H100 + "period_ms=5 " + squareWave(8) + "\n").toBuilder()
+                .optSamplingIntervalS(0.1).build();
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
+            clock.advanceMs(1200); // let the 1-s average settle on the wave's mean
+            Window w = meter.window("wave");
+            clock.advanceMs(4000);
+            Measurement m = w.end();
+            DeviceEnergy d = m.devices().get(0);
+            assertNear(800, d.counter().joulesOrThrow(), 0.02, "counter: 4 s at a mean 200 W");
+            assertTrue(d.disagreement() > 0.10, "the instant integral is aliased: " + d.powerIntegral().joules());
+            assertFalse(d.disagreementFlagged());
+            assertTrue(d.gross().provenance().valid(), d.gross().provenance().reasons().toString());
+            assertEquals(d.counter().joulesOrThrow(), d.gross().joulesOrThrow(), 1e-9);
+            assertTrue(d.gross().provenance().flags().contains(Provenance.Flag.INSTANT_POWER_ALIASED));
+            assertNear(800, Double.parseDouble(d.gross().provenance().details().get("averagePowerIntegralJ")), 0.02,
+                    "the 1-s average's integral");
+        }
+    }
+
+    @Test
+    void theAverageDoesNotRescueACounterThatDisagreesWithBothIntegrals() {
+        MeterOptions o = FakeNvml.options(H100 + "power=0:200 period_ms=5 counter_scale=0.6\n");
+        VirtualClock clock = FakeNvml.virtualClock();
+        try (EnergyMeter meter = Meters.open(MeterKind.NVML, o, clock)) {
+            clock.advanceMs(1200);
+            Window w = meter.window("disagree-long");
+            clock.advanceMs(3000);
+            DeviceEnergy d = w.end().devices().get(0);
+            assertTrue(d.disagreementFlagged());
+            assertFalse(d.gross().provenance().valid());
+            assertFalse(d.gross().provenance().flags().contains(Provenance.Flag.INSTANT_POWER_ALIASED));
+        }
     }
 
     @Test
