@@ -22,6 +22,7 @@
 #
 # Environment: GPU_CHECK_SECONDS (20), GPU_CHECK_GPU (CUDA ordinal, 0), GPU_CHECK_PYTHON (python3),
 # GPU_CHECK_LOAD_ARGS (more gpu-load.py options, e.g. "--on-ms 100 --off-ms 400" for a square-wave load),
+# GPU_CHECK_THRESHOLD (measure's --disagreement-threshold, 0.10),
 # GPU_CHECK_OUT (out/gpu-check), LLM_ENERGY_JAVA_OPTS (extra JVM options, e.g. -Djna.library.path=... for tests).
 set -euo pipefail
 
@@ -116,7 +117,7 @@ run() {
   say "measuring ${seconds} s of fp16 matmuls on CUDA device $gpu (nvidia-smi id $smi_id)"
   # shellcheck disable=SC2086
   "$java" ${LLM_ENERGY_JAVA_OPTS:-} -Djava.awt.headless=true -cp "$bundle/lib/*" org.llmenergy.cli.Main \
-    measure --meter nvml --gpus "$gpu" --series --format json --out "$out/measurement.json" -- bash -c "$cmd" \
+    measure --meter nvml --gpus "$gpu" --series --disagreement-threshold "${GPU_CHECK_THRESHOLD:-0.10}" --format json --out "$out/measurement.json" -- bash -c "$cmd" \
     >"$out/measure.stdout" 2>"$out/measure.stderr" || { cat "$out/measure.stderr" >&2; die "llm-energy measure failed (above)"; }
   "$py" - "$out" "$fields" "$series_fields" <<'PY'
 import csv, datetime, json, os, sys
@@ -189,6 +190,9 @@ for field in series_fields[1:]:
 if dev.get("disagreement") is not None:
     print(f"  counter vs integral: {100 * dev['disagreement']:.2f} % apart"
           + (" (flagged)" if dev.get("disagreementFlagged") else ""))
+gp = (dev.get("gross") or {}).get("provenance") or {}
+print(f"  our figure: {gp.get('source')}, valid {gp.get('valid')}, flags {', '.join(gp.get('flags') or []) or 'none'}"
+      + "".join(f"\n    reason: {r}" for r in gp.get("reasons") or []))
 if smi_j is not None and counter.get("joules") is not None:
     print(f"  our window is {ours_s - smi_s:.2f} s longer than nvidia-smi's (JVM side: the command's start and two "
           f"nvidia-smi calls); at nvidia-smi's mean power that is {smi_j / smi_s * (ours_s - smi_s):.1f} J")

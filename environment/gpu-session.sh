@@ -9,7 +9,8 @@
 # 2. nvml-poll.py at idle (5 s): each reading's update period from outside the toolkit;
 # 3. gpu-check.sh run, steady fp16 matmuls (20 s): our counter, our power integral, nvidia-smi;
 # 4. gpu-check.sh run, square waves of 100 ms on / 400 ms off and 25 on / 75 off (20 s each): where part-time
-#    sampling would show (the second has the counter's own 100-ms period, so a sensor locked to it would alias);
+#    sampling would show (the second has the counter's own 100-ms period, so a sensor locked to it would alias),
+#    and the second again with a 2 % disagreement threshold (check-wave100-strict);
 # 5. nvml-poll.py during the steady load and during a 50/200 ms square wave (10 s each);
 # 6. llm-energy measure --meter nvml around 10 s of idle.
 # A step that fails is reported and the rest still run; the exit status counts the failed steps.
@@ -37,6 +38,9 @@ GPU_CHECK_OUT=$out/check-wave GPU_CHECK_LOAD_ARGS="--on-ms 100 --off-ms 400" \
   step check-wave "$root/environment/gpu-check.sh" run "$bundle"
 GPU_CHECK_OUT=$out/check-wave100 GPU_CHECK_LOAD_ARGS="--on-ms 25 --off-ms 75" \
   step check-wave100 "$root/environment/gpu-check.sh" run "$bundle"
+# The same wave with a 2 % disagreement threshold: where the 1-s average has to arbitrate (instant-power-aliased).
+GPU_CHECK_OUT=$out/check-wave100-strict GPU_CHECK_LOAD_ARGS="--on-ms 25 --off-ms 75" GPU_CHECK_THRESHOLD=0.02 \
+  step check-wave100-strict "$root/environment/gpu-check.sh" run "$bundle"
 step poll-steady "$py" "$root/environment/nvml-poll.py" --during "$py" "$root/environment/gpu-load.py" --seconds 10
 step poll-wave "$py" "$root/environment/nvml-poll.py" --during "$py" "$root/environment/gpu-load.py" --seconds 10 --on-ms 50 --off-ms 200
 step measure-idle "$bundle/runtime/bin/java" -Djava.awt.headless=true -cp "$bundle/lib/*" org.llmenergy.cli.Main \

@@ -53,6 +53,11 @@ final class MeasureCommand implements Callable<Integer> {
             description = "Power sampling interval in ms (default: ${DEFAULT-VALUE}; 0 reads only at start and end).")
     double intervalMs;
 
+    @Option(names = "--disagreement-threshold", defaultValue = "0.10", paramLabel = "F",
+            description = "Mark a GPU's figure not valid when its energy counter and power integral differ by more "
+                    + "than this fraction (default: ${DEFAULT-VALUE}).")
+    double disagreementThreshold;
+
     @Option(names = "--idle-seconds", defaultValue = "0", paramLabel = "N",
             description = "Measure idle power for N seconds first, to report net-of-idle energy (default: 0, none).")
     double idleSeconds;
@@ -80,7 +85,11 @@ final class MeasureCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format must be text or json, was '" + format + "'");
         }
         if (intervalMs < 0) throw new IllegalArgumentException("--interval-ms must be >= 0, was " + intervalMs);
+        if (!(disagreementThreshold > 0)) {
+            throw new IllegalArgumentException("--disagreement-threshold must be > 0, was " + disagreementThreshold);
+        }
         MeterOptions options = MeterOptions.builder().optSamplingIntervalS(intervalMs / 1000.0).optGpus(gpus)
+                .optDisagreementThreshold(disagreementThreshold)
                 .optCpuScope(CpuScope.CHILDREN).build(); // the estimate counts the child's CPU time, not this JVM's
         CommandMeasurement.Result result;
         ObjectNode doc;
