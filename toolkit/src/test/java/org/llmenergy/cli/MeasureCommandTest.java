@@ -72,5 +72,8 @@ class MeasureCommandTest {
         assertEquals(127, missing.exit());
         assertTrue(missing.err().contains("no-such-program: no such file"), missing.err());
         assertEquals(2, CliRun.of("measure", "--meter", "cpu-estimate").exit());
+        CliRun threshold = CliRun.of("measure", "--meter", "cpu-estimate", "--disagreement-threshold", "0", "--", "true");
+        assertEquals(1, threshold.exit());
+        assertTrue(threshold.err().contains("--disagreement-threshold must be > 0, was 0.0"), threshold.err());
     }
 }
