@@ -5,9 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.llmenergy.estimate.paper.Figure2Fit;
-import org.llmenergy.hardware.GpuCatalog;
-import org.llmenergy.hardware.GpuSpec;
-import org.llmenergy.hardware.Sparsity;
+import org.llmenergy.estimate.paper.GpuTransfer;
 import org.llmenergy.model.Presets;
 
 /**
@@ -18,9 +16,11 @@ import org.llmenergy.model.Presets;
  *   <li><b>FLOPs x TDP / peak</b> (the paper's "theoretical" estimate): FLOPs per output token (2 x active
  *       parameters x (1 + E[I] / E[O]) plus attention over the mean context) times TDP over the dense peak of the
  *       checkpoint's format.</li>
- *   <li><b>The paper's Figure-2 fit, transferred</b>: J per request of Llama-3.1-8B on the RTX A6000 at batch
- *       min(max_num_seqs, 128), divided by E[O], scaled by the ratio of active parameters and the ratio of the GPUs'
- *       TDP / dense peak.</li>
+ *   <li><b>The paper's Figure-2 fit, transferred</b>: J per request of Llama-3.1-8B at batch
+ *       min(max_num_seqs, 128), carried from the RTX A6000 to the GPU by {@link GpuTransfer} (the rule the
+ *       {@code paper-fit} estimate uses: arithmetic terms by TDP / dense bf16 peak, memory terms by TDP /
+ *       bandwidth), divided by E[O], scaled by the ratio of active parameters. The fit is of a bf16 model, so an
+ *       fp8 checkpoint gets no fp8 credit here.</li>
  * </ul>
  */
 public final class Baselines {
@@ -28,7 +28,6 @@ public final class Baselines {
 
     private final Function<String, GpuFacts> gpus;
     private final Figure2Fit paperFit;
-    private final GpuSpec a6000 = GpuCatalog.builtIn().get("RTX-A6000");
 
     /**
      * @param gpus     datasheet facts per catalog GPU
@@ -55,10 +54,9 @@ public final class Baselines {
         int batch = Math.min(p.maxNumSeqs(), Figure2Fit.MAX_FITTED_BATCH);
         int input = (int) Math.round(inputTokens);
         int output = (int) Math.max(1, Math.round(p.meanOutput()));
-        double perToken = paperFit.requestJoules(input, output, batch) / output;
-        double gpuRatio = (g.tdpWatts() / g.peakFor(p.fp8Compute()))
-                / (a6000.tdpWatts() / a6000.bf16PeakFlopsPerSecond(Sparsity.DENSE));
-        return perToken * (p.shape().activeParameters() / PAPER_MODEL_ACTIVE) * gpuRatio;
+        GpuTransfer transfer = GpuTransfer.to(g.name(), g.tdpWatts(), g.bf16Flops(), g.bandwidth());
+        double perToken = transfer.requestJoules(paperFit, input, output, batch) / output;
+        return perToken * (p.shape().activeParameters() / PAPER_MODEL_ACTIVE);
     }
 
     /** The calibrated model's row of {@link #comparison}. */

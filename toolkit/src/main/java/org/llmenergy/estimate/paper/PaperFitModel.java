@@ -10,9 +10,7 @@ import org.llmenergy.estimate.BatchSizePolicy;
 import org.llmenergy.estimate.EnergyModel;
 import org.llmenergy.estimate.EstimateFlag;
 import org.llmenergy.estimate.StaticBatchLaw;
-import org.llmenergy.hardware.GpuCatalog;
 import org.llmenergy.hardware.GpuSpec;
-import org.llmenergy.hardware.Sparsity;
 import org.llmenergy.model.MemoryAssumptions;
 import org.llmenergy.model.MemoryModel;
 import org.llmenergy.model.Presets;
@@ -60,17 +58,14 @@ public final class PaperFitModel {
     public static EnergyModel of(Figure2Fit fit, GpuSpec gpu, BatchSizePolicy batches) {
         Objects.requireNonNull(fit, "fit");
         Objects.requireNonNull(gpu, "gpu");
-        GpuSpec reference = GpuCatalog.builtIn().get(FITTED_GPU);
-        boolean transfer = !gpu.name().equals(reference.name());
-        double computeScale = gpu.tdpWatts() / gpu.bf16PeakFlopsPerSecond(Sparsity.DENSE)
-                / (reference.tdpWatts() / reference.bf16PeakFlopsPerSecond(Sparsity.DENSE));
-        double memoryScale = gpu.tdpWatts() / gpu.bandwidthBytesPerSecond()
-                / (reference.tdpWatts() / reference.bandwidthBytesPerSecond());
+        GpuTransfer transfer = GpuTransfer.to(gpu);
+        double computeScale = transfer.computeScale();
+        double memoryScale = transfer.memoryScale();
 
         List<EstimateFlag> flags = new ArrayList<>();
         flags.add(new EstimateFlag(EstimateFlag.Kind.ASSUMPTION, "Llama-3.1-8B in bf16 on vLLM with CUDA graphs, offline"
                 + " static batches (the paper's Figure 2 setting); batch sizes: " + batches.describe()));
-        if (transfer) {
+        if (!transfer.isFittedGpu()) {
             flags.add(new EstimateFlag(EstimateFlag.Kind.UNCALIBRATED_GPU, String.format(Locale.ROOT,
                     "%s is not the fitted RTX A6000: arithmetic terms scaled by %.3f (TDP/dense peak), memory terms by"
                             + " %.3f (TDP/bandwidth); this transfer is UNVALIDATED and not inside the interval",
@@ -88,7 +83,7 @@ public final class PaperFitModel {
             return f;
         };
         Map<String, String> details = new TreeMap<>();
-        details.put("model", "Figure 2 fit (RTX A6000, vLLM, Llama-3.1-8B)" + (transfer ? ", rescaled to " + gpu.name() : ""));
+        details.put("model", "Figure 2 fit (RTX A6000, vLLM, Llama-3.1-8B)" + (transfer.isFittedGpu() ? "" : ", rescaled to " + gpu.name()));
         details.put("citation", PaperNumbers.CITATION + ", Fig. 2");
         details.put("prefill", fit.law().describePrefill());
         details.put("decode", fit.law().describeDecode());
@@ -97,9 +92,9 @@ public final class PaperFitModel {
         details.put("interval", String.format(Locale.ROOT, "90%%: exp(+-1.645 s), s = %.4f prefill, %.4f decode"
                 + " (fit residuals, held-out panel and digitisation)", fit.prefillLogSigma(), fit.decodeLogSigma()));
         List<String> reasons = new ArrayList<>(List.of("estimate from a fit to digitised figure values, not a measurement"));
-        if (transfer) reasons.add("cross-GPU rescaling is unvalidated");
+        if (!transfer.isFittedGpu()) reasons.add("cross-GPU rescaling is unvalidated");
         Provenance p = Provenance.builder().setSource(Provenance.Source.MODEL)
-                .optDevices(List.of(gpu.name() + (transfer ? " (hypothetical)" : ""))).optReasons(reasons)
+                .optDevices(List.of(gpu.name() + (transfer.isFittedGpu() ? "" : " (hypothetical)"))).optReasons(reasons)
                 .optDetails(details).build();
         return new StaticBatchLaw("paper-fit", fit.law(), batches, computeScale, memoryScale, fit.prefillLogSigma(),
                 fit.decodeLogSigma(), p, extrapolation, flags);

@@ -52,6 +52,19 @@ class PaperFitModelTest {
     }
 
     @Test
+    void theEstimateAndTheBaselineShareOneTransferRule() {
+        GpuTransfer a6000 = GpuTransfer.to(GpuCatalog.builtIn().get("RTX-A6000"));
+        assertTrue(a6000.isFittedGpu());
+        assertEquals(1.0, a6000.computeScale(), 1e-12);
+        assertEquals(1.0, a6000.memoryScale(), 1e-12);
+        // The H100's price is the per-request sum of GpuTransfer.requestJoules: the rule Baselines applies too.
+        GpuTransfer h100 = GpuTransfer.to(GpuCatalog.builtIn().get("H100-SXM5-80GB"));
+        assertTrue(h100.computeScale() < 1 && h100.memoryScale() < 1, h100.toString());
+        double expected = 1000 * h100.requestJoules(fit, 512, 64, 64) + 200 * h100.requestJoules(fit, 2048, 128, 64);
+        assertEquals(expected, price("H100-SXM5-80GB", 64).total().orElseThrow().value(), expected * 1e-9);
+    }
+
+    @Test
     void batchesThatDoNotFitOrLieOutsideFigure2AreFlaggedPerRequest() {
         WorkloadPrice l4 = price("L4", 256);
         List<FlagCount> f = l4.flags();
