@@ -28,7 +28,7 @@ import org.llmenergy.io.Json;
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Fit the calibrated energy model to ML.ENERGY v3 files and print its held-out error.",
-                "Leave-one-model-out: each architecture is predicted by a fit that never saw it; 90 % intervals are",
+                "Leave-one-model-out: each architecture is predicted by a fit that never saw it; 90 %% intervals are",
                 "split-conformal on those residuals. The shipped calibration is what 'calibrate --write' makes from the",
                 "default data (the v3 calibration split in the dataset catalog)."})
 final class CalibrateCommand implements Callable<Integer> {

@@ -59,7 +59,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
         description = {"Energy of a workload (one (I, O) pair, a trace at its exact lengths, or bins) from one energy source,",
-                "with its 90 % interval, beside the theoretical FLOPs x TDP / peak baseline.",
+                "with its 90 %% interval, beside the theoretical FLOPs x TDP / peak baseline.",
                 "Sources: calibrated (default; the shipped calibration), paper-fit (the paper's RTX A6000 / vLLM /",
                 "Llama-3.1-8B Figure 2, fitted), results FILE (a fit to a sweep's results) or energies FILE (per-bin",
                 "batch energies, CSV input_bin,output_bin,batch_size,energy_j[,source]). Every figure is an ESTIMATE.",

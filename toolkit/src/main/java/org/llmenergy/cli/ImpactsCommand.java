@@ -32,10 +32,10 @@ final class ImpactsCommand implements Callable<Integer> {
     @Option(names = "--energy", required = true, paramLabel = "AMOUNT", description = "IT energy with its unit: J, kJ, Wh, kWh or MWh (for example 1kWh)")
     String energy;
 
-    @Option(names = "--energy-low", paramLabel = "AMOUNT", description = "low end of the energy's 90 % interval (with --energy-high)")
+    @Option(names = "--energy-low", paramLabel = "AMOUNT", description = "low end of the energy's 90 %% interval (with --energy-high)")
     String energyLow;
 
-    @Option(names = "--energy-high", paramLabel = "AMOUNT", description = "high end of the energy's 90 % interval (with --energy-low)")
+    @Option(names = "--energy-high", paramLabel = "AMOUNT", description = "high end of the energy's 90 %% interval (with --energy-low)")
     String energyHigh;
 
     @Option(names = "--region", paramLabel = "ISO3|world", description = "country by ISO-3 code (or name), or 'world' for the world average")

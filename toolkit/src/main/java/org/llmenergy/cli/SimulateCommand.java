@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Serve a trace on simulated vLLM-style replicas (continuous batching with chunked prefill, or static",
                 "batches with --batch) priced step by step by the calibrated model: energy busy/idle/total, J per request and",
-                "per output token (90 % interval), TTFT/ITL/end-to-end latency p50/p90/p99, average batch, makespan. ESTIMATE.",
+                "per output token (90 %% interval), TTFT/ITL/end-to-end latency p50/p90/p99, average batch, makespan. ESTIMATE.",
                 "Arrival timestamps must be in order: an out-of-order trace is refused naming the request, unless --sort",
                 "(which holds the trace in memory, 16 bytes per request). Without --sort the trace streams in one pass."},
         exitCodeListHeading = "Exit codes:%n",

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code llm-energy what-if}: one workload under a base setting and alternatives, with the calibrated model. */
 @Command(name = "what-if", mixinStandardHelpOptions = true,
-        description = {"Compare serving settings for one workload with the calibrated model: each answer with its 90 %"
+        description = {"Compare serving settings for one workload with the calibrated model: each answer with its 90 %%"
                 + " interval and flags, and its ratio to the base.",
                 "Example: what-if --base model=llama-3.1-8b,gpu=A100-SXM4-40GB,max-num-seqs=64 --vs gpu=H100 --input 512 --output 256"})
 final class WhatIfCommand implements Callable<Integer> {
