@@ -9,7 +9,8 @@ import org.llmenergy.hardware.Sparsity;
  * with the energy of a FLOP at full load (TDP over the dense bf16 peak) and its memory terms with the energy of a
  * byte (TDP over the memory bandwidth), each relative to the A6000. The one rule for the {@code paper-fit}
  * estimate and for the baseline the calibrated model is compared with. UNVALIDATED across GPUs: both ratios
- * assume the GPU runs at TDP, which measured inference does not (ML.ENERGY, 2025).
+ * assume the GPU runs at TDP, which measured inference does not (ML.ENERGY blog, "Measuring GPU Energy: Best
+ * Practices"; see shared/reference/measurement-and-anchors.md).
  *
  * @param gpu          the target GPU's catalog name
  * @param computeScale factor on the arithmetic terms (1 on the A6000)
