@@ -61,6 +61,8 @@ public final class DecodeCeiling {
         try (InferenceEngine engine = InferenceEngine.load(new ModelSource.RandomWeights(c, 0),
                 EngineOptions.cpu().withThreads(threads));
              NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+            System.out.println("engine attention: " + engine.attentionPath() + "; OpenMP wait policy: "
+                    + org.llmenergy.inference.WaitPolicy.describe());
             List<NDArray[]> mats = weights(m, c);
             double weightBytes = 0;
             for (NDArray[] pair : mats) weightBytes += pair[0].size() * 4.0;
