@@ -73,6 +73,7 @@ public final class InferenceThroughput {
         double copyBandwidth;
         try (InferenceEngine engine = InferenceEngine.load(new ModelSource.RandomWeights(config, 0),
                 EngineOptions.cpu().withThreads(threads))) {
+            System.out.println("djl attention: " + engine.attentionPath());
             copyBandwidth = copyBandwidth();
             for (int input : inputs) {
                 try (PytorchBaseline baseline = PytorchBaseline.start(opt, config, threads, input, output)) {

@@ -16,9 +16,13 @@ import org.llmenergy.model.Precision;
  * @param maxPrefillTokens    most tokens (sequences x positions) one forward pass processes; a longer prefill runs
  *                            as successive passes over position chunks of the prompt through the KV cache (chunked
  *                            prefill), so its activation memory does not grow with the prompt
+ * @param scriptedAttention   true to attend through libtorch's fused scaled-dot-product attention
+ *                            ({@link ScriptedAttention}) when it loads, false for the engine's own chunked attention
+ *                            (materialised scores bounded by {@code maxAttentionBytes}); the engine falls back to the
+ *                            latter, and says why, when the scripted block is absent
  */
 public record EngineOptions(ComputeDevice device, Precision precision, int intraOpThreads, long maxAttentionBytes,
-                            int maxPrefillTokens) {
+                            int maxPrefillTokens, boolean scriptedAttention) {
     /**
      * Default bound on one attention score tensor: 16 MiB. On the CPU libtorch allocates through malloc, and glibc
      * serves blocks above its mmap threshold (at most 32 MiB on 64-bit, mallopt(3), glibc 2.36, 2022) with fresh
@@ -43,6 +47,12 @@ public record EngineOptions(ComputeDevice device, Precision precision, int intra
         if (maxPrefillTokens < 1) throw new IllegalArgumentException("maxPrefillTokens must be >= 1, got " + maxPrefillTokens);
     }
 
+    /** Options with the scripted attention when it loads. */
+    public EngineOptions(ComputeDevice device, Precision precision, int intraOpThreads, long maxAttentionBytes,
+                         int maxPrefillTokens) {
+        this(device, precision, intraOpThreads, maxAttentionBytes, maxPrefillTokens, true);
+    }
+
     /** Options with the default prefill chunk ({@link #DEFAULT_MAX_PREFILL_TOKENS}). */
     public EngineOptions(ComputeDevice device, Precision precision, int intraOpThreads, long maxAttentionBytes) {
         this(device, precision, intraOpThreads, maxAttentionBytes, DEFAULT_MAX_PREFILL_TOKENS);
@@ -52,19 +62,24 @@ public record EngineOptions(ComputeDevice device, Precision precision, int intra
     public static EngineOptions cpu() { return new EngineOptions(ComputeDevice.CPU, Precision.FP32, 0, DEFAULT_MAX_ATTENTION_BYTES); }
 
     /** @return a copy with another device */
-    public EngineOptions withDevice(ComputeDevice d) { return new EngineOptions(d, precision, intraOpThreads, maxAttentionBytes, maxPrefillTokens); }
+    public EngineOptions withDevice(ComputeDevice d) { return new EngineOptions(d, precision, intraOpThreads, maxAttentionBytes, maxPrefillTokens, scriptedAttention); }
 
     /** @return a copy with another precision */
-    public EngineOptions withPrecision(Precision p) { return new EngineOptions(device, p, intraOpThreads, maxAttentionBytes, maxPrefillTokens); }
+    public EngineOptions withPrecision(Precision p) { return new EngineOptions(device, p, intraOpThreads, maxAttentionBytes, maxPrefillTokens, scriptedAttention); }
 
     /** @return a copy with another intra-op thread count (0 = engine default) */
-    public EngineOptions withThreads(int n) { return new EngineOptions(device, precision, n, maxAttentionBytes, maxPrefillTokens); }
+    public EngineOptions withThreads(int n) { return new EngineOptions(device, precision, n, maxAttentionBytes, maxPrefillTokens, scriptedAttention); }
 
     /** @return a copy with another bound on one attention score tensor, in bytes */
-    public EngineOptions withMaxAttentionBytes(long b) { return new EngineOptions(device, precision, intraOpThreads, b, maxPrefillTokens); }
+    public EngineOptions withMaxAttentionBytes(long b) { return new EngineOptions(device, precision, intraOpThreads, b, maxPrefillTokens, scriptedAttention); }
 
     /** @return a copy with another bound on the tokens of one forward pass (sequences x positions) */
     public EngineOptions withMaxPrefillTokens(int tokens) {
-        return new EngineOptions(device, precision, intraOpThreads, maxAttentionBytes, tokens);
+        return new EngineOptions(device, precision, intraOpThreads, maxAttentionBytes, tokens, scriptedAttention);
+    }
+
+    /** @return a copy that attends through the scripted fused attention when it loads (true) or never (false) */
+    public EngineOptions withScriptedAttention(boolean scripted) {
+        return new EngineOptions(device, precision, intraOpThreads, maxAttentionBytes, maxPrefillTokens, scripted);
     }
 }

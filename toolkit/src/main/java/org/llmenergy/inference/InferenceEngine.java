@@ -129,7 +129,8 @@ public final class InferenceEngine implements AutoCloseable {
                 ModelSource.RandomWeights r = (ModelSource.RandomWeights) source;
                 weights = RandomWeightInit.create(config, r.seed(), type, manager);
             }
-            return new Transformer(weights, type, options.maxAttentionBytes(), options.maxPrefillTokens());
+            return new Transformer(weights, type, options.maxAttentionBytes(), options.maxPrefillTokens(),
+                    options.scriptedAttention());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -163,6 +164,12 @@ public final class InferenceEngine implements AutoCloseable {
 
     /** @return the options it was loaded with */
     public EngineOptions options() { return options; }
+
+    /**
+     * @return the attention this engine runs: libtorch's fused attention through TorchScript, or the chunked
+     * attention and why (turned off, or the scripted block absent or refused by libtorch)
+     */
+    public String attentionPath() { return model.attentionPath(); }
 
     /** @return how the weight values were obtained, for provenance */
     public String weightsProvenance() { return model.weights().provenance(); }

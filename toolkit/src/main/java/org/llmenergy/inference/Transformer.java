@@ -36,6 +36,9 @@ import org.llmenergy.model.ModelConfig;
  * PyTorch eager (issue 11). A prompt longer than {@code maxPassTokens} runs as successive passes over position
  * chunks through the KV cache, and attention over a long context runs in query chunks each in its own scope, so
  * prefill activations are bounded by the chunk sizes, not the prompt.
+ *
+ * <p>Attention: libtorch's fused scaled-dot-product attention through a TorchScript block ({@link ScriptedAttention})
+ * when it loads, else (or when turned off) the chunked attention of {@link #attend}, which materialises scores.
  */
 final class Transformer implements AutoCloseable {
     private final ModelConfig config;
@@ -61,11 +64,19 @@ final class Transformer implements AutoCloseable {
     private final NDArray lnZeros;
     /** The largest causal mask built so far; smaller ones are its top-left blocks ({@link #causalBlock}). */
     private NDArray causalMask;
+    /** libtorch's fused attention through TorchScript, or null for the chunked attention ({@link #attentionPath}). */
+    private final ScriptedAttention scripted;
+    private final String attentionPath;
     private NDArray cosTable;
     private NDArray sinTable;
     private int tableCapacity;
 
-    Transformer(TransformerWeights weights, DataType type, long maxAttentionBytes, int maxPassTokens) {
+    /**
+     * @param scriptedAttention true to attend through {@link ScriptedAttention} when it loads (the chunked attention
+     *                          otherwise, and when it does not)
+     */
+    Transformer(TransformerWeights weights, DataType type, long maxAttentionBytes, int maxPassTokens,
+                boolean scriptedAttention) {
         this.config = weights.config();
         this.weights = weights;
         this.type = type;
@@ -102,6 +113,16 @@ final class Transformer implements AutoCloseable {
             lnOnes = null;
             lnZeros = null;
         }
+        ScriptedAttention.Loaded loaded = scriptedAttention ? ScriptedAttention.load(manager)
+                : new ScriptedAttention.Unavailable("turned off (EngineOptions.scriptedAttention)");
+        if (loaded instanceof ScriptedAttention.Ready ready) {
+            scripted = ready.attention();
+            attentionPath = "fused scaled-dot-product attention (TorchScript " + ScriptedAttention.RESOURCE + ")";
+        } else {
+            scripted = null;
+            attentionPath = "chunked attention, scores <= " + maxAttentionBytes + " B ("
+                    + ((ScriptedAttention.Unavailable) loaded).reason() + ")";
+        }
     }
 
     /**
@@ -137,6 +158,9 @@ final class Transformer implements AutoCloseable {
 
     /** @return the weights */
     TransformerWeights weights() { return weights; }
+
+    /** @return which attention the model runs and, for the chunked one, why */
+    String attentionPath() { return attentionPath; }
 
     /** @return the activation type */
     DataType type() { return type; }
@@ -277,7 +301,9 @@ final class Transformer implements AutoCloseable {
         NDArray k = rotated.get(NDIndex.sliceAxis(2, heads, heads + kvHeads)).transpose(0, 2, 1, 3);
         cache.write(layer, k, v.transpose(0, 2, 1, 3));
         int end = pos + t;
-        NDArray out = attend(q, cache, layer, rows, t, end);
+        NDArray out = scripted != null
+                ? heads(scripted.attend(q, cache.keys(layer, end), cache.values(layer, end)), rows, t)
+                : attend(q, cache, layer, rows, t, end);
         return Linear.linear(out, w.o()).singletonOrThrow();
     }
 
@@ -492,6 +518,7 @@ final class Transformer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (scripted != null) scripted.close();
         weights.close();
     }
 }

@@ -16,5 +16,10 @@
  * its OpenMP threads wait passively ({@link org.llmenergy.inference.WaitPolicy}), so spinning is not counted as
  * work. Which {@link org.llmenergy.model.Precision}s the engine runs, and the bf16 refusal, live in
  * {@link org.llmenergy.inference.DjlDataTypes}.
+ *
+ * <p>Attention runs through libtorch's fused scaled-dot-product attention, which DJL's NDArray API lacks, by a
+ * TorchScript block shipped as a resource ({@code causal_attention.pt}, from {@code src/main/python}); without it
+ * the engine's own chunked attention runs ({@code ScriptedAttention}, {@link
+ * org.llmenergy.inference.InferenceEngine#attentionPath()}).
  */
 package org.llmenergy.inference;
