@@ -88,6 +88,12 @@ final class RunCommand implements Callable<Integer> {
                     + " passes through the KV cache, bounding its activation memory (default: ${DEFAULT-VALUE})")
     int maxPrefillTokens;
 
+    @Option(names = "--attention", defaultValue = "fused", paramLabel = "fused|chunked",
+            description = "fused: libtorch's scaled-dot-product attention through a TorchScript block (falls back to"
+                    + " chunked, and says why, when it cannot load); chunked: the engine's own attention with bounded"
+                    + " score tensors (default: ${DEFAULT-VALUE})")
+    String attention;
+
     @Option(names = "--warmup", defaultValue = "1", description = "discarded warm-up runs (default: ${DEFAULT-VALUE})")
     int warmup;
 
@@ -123,8 +129,13 @@ final class RunCommand implements Callable<Integer> {
         if (maxPrefillTokens < 1) {
             throw new IllegalArgumentException("--max-prefill-tokens must be at least 1, got " + maxPrefillTokens);
         }
+        boolean fused = switch (attention.toLowerCase(Locale.ROOT)) {
+            case "fused" -> true;
+            case "chunked" -> false;
+            default -> throw new IllegalArgumentException("unknown --attention '" + attention + "' (use fused or chunked)");
+        };
         EngineOptions options = new EngineOptions(ComputeDevice.parse(device), DjlDataTypes.parse(dtype), threads,
-                EngineOptions.DEFAULT_MAX_ATTENTION_BYTES, maxPrefillTokens);
+                EngineOptions.DEFAULT_MAX_ATTENTION_BYTES, maxPrefillTokens, fused);
         RunSpec cell = new RunSpec(batch, input, output, decodingStrategy(), prompt(), seed);
         CellReport report;
         PhaseMeter energy;
@@ -182,13 +193,13 @@ final class RunCommand implements Callable<Integer> {
                 out.println(Json.pretty().writeValueAsString(json));
             }
             case "csv" -> {
-                out.println("repeat,model,batch,input,output,decoding,device,dtype,prefill_s,decode_s,"
+                out.println("repeat,model,batch,input,output,decoding,device,dtype,attention,prefill_s,decode_s,"
                         + "time_per_output_token_s,end_to_end_s,prefill_tokens_per_s,decode_tokens_per_s,peak_memory_bytes");
                 int i = 0;
                 for (RunResult r : report.repeats()) {
                     out.println(String.join(",", String.valueOf(i++), r.model(), String.valueOf(r.batch()),
                             String.valueOf(r.inputTokens()), String.valueOf(r.outputTokens()), CsvField.quote(r.decoding()),
-                            r.device(), r.precision(), num(r.prefillSeconds()), num(r.decodeSeconds()),
+                            r.device(), r.precision(), CsvField.quote(r.attention()), num(r.prefillSeconds()), num(r.decodeSeconds()),
                             num(r.timePerOutputTokenSeconds()), num(r.endToEndSeconds()),
                             num(r.prefillTokensPerSecond()), num(r.decodeTokensPerSecond()),
                             r.peakMemory().bytes() == null ? "" : String.valueOf(r.peakMemory().bytes())));

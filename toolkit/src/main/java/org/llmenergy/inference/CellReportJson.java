@@ -32,6 +32,7 @@ public final class CellReportJson {
         root.put("device", first.device());
         root.put("dtype", first.precision());
         root.put("threads", first.threads());
+        root.put("attention", first.attention());
         root.put("batch", first.batch());
         root.put("input", first.inputTokens());
         root.put("output", first.outputTokens());

@@ -251,7 +251,7 @@ public final class InferenceEngine implements AutoCloseable {
         }
         double e2e = g.prefillSeconds() + g.decodeSeconds();
         return new RunResult(model.config().name(), source.describe(), options.device().label(),
-                options.precision().label(), JniUtils.getNumThreads(), b, spec.inputTokens(), spec.outputTokens(),
+                options.precision().label(), JniUtils.getNumThreads(), model.attentionPath(), b, spec.inputTokens(), spec.outputTokens(),
                 spec.decoding().label(), g.prefillSeconds(), g.decodeSeconds(), tpot, e2e,
                 (double) b * spec.inputTokens() / g.prefillSeconds(), decodeRate,
                 (double) b * spec.outputTokens() / e2e, peak, g.speculative(), tokens, notes);

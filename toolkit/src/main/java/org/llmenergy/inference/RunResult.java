@@ -11,6 +11,8 @@ import java.util.List;
  * @param device                 {@code cpu} or {@code gpu:N}
  * @param precision              {@code fp32} or {@code fp16}
  * @param threads                libtorch intra-op threads during the run
+ * @param attention              which attention ran ({@link InferenceEngine#attentionPath()}): the fused block or
+ *                               the chunked path, with why
  * @param batch                  sequences
  * @param inputTokens            prompt tokens per sequence
  * @param outputTokens           generated tokens per sequence
@@ -34,6 +36,7 @@ public record RunResult(
         String device,
         String precision,
         int threads,
+        String attention,
         int batch,
         int inputTokens,
         int outputTokens,

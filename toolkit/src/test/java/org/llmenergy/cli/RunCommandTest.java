@@ -113,4 +113,26 @@ class RunCommandTest {
         Object[] help = cli("run", "--help");
         assertTrue(((String) help[1]).contains("--max-prefill-tokens"), (String) help[1]);
     }
+
+    @Test
+    void attentionFusedOrChunkedGivesTheSameTokensAndSaysWhichRan() throws Exception {
+        String[] base = {"run", "--model", fixture("tiny-llama"), "--batch", "2", "--input", "6", "--output", "4",
+                "--warmup", "0", "--repeats", "1", "--tokens", "--meter", "cpu-estimate", "--attention", "fused"};
+        Object[] fused = cli(base);
+        base[base.length - 1] = "chunked";
+        Object[] chunked = cli(base);
+        assertEquals(0, fused[0], (String) fused[2]);
+        assertEquals(0, chunked[0], (String) chunked[2]);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode f = json.readTree((String) fused[1]);
+        JsonNode c = json.readTree((String) chunked[1]);
+        assertTrue(f.get("attention").textValue().startsWith("fused scaled-dot-product attention"), f.get("attention").toString());
+        assertTrue(c.get("attention").textValue().startsWith("chunked attention"), c.get("attention").toString());
+        assertTrue(c.get("attention").textValue().contains("turned off"), c.get("attention").toString());
+        assertEquals(f.get("repeats").get(0).get("tokens"), c.get("repeats").get(0).get("tokens"));
+        base[base.length - 1] = "flash";
+        Object[] bad = cli(base);
+        assertEquals(1, bad[0]);
+        assertTrue(((String) bad[2]).contains("unknown --attention 'flash' (use fused or chunked)"), (String) bad[2]);
+    }
 }

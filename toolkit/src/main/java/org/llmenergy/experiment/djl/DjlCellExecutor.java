@@ -79,9 +79,9 @@ final class DjlCellExecutor implements CellExecutor {
             Measurement whole = total.end();
             EnergyFigure noPhases = EnergyFigure.unavailable("phase windows not requested for this run");
             return new CellRun(plan.examples(), inputTokens, run.outputTokens(), e2eS, run.prefillS(), run.decodeS(),
-                    reading(List.of(whole)),
-                    phases != null ? reading(phases.measurements(Phase.PREFILL)) : noPhases,
-                    phases != null ? reading(phases.measurements(Phase.DECODE)) : noPhases);
+                    reading(List.of(whole), engine.attentionPath()),
+                    phases != null ? reading(phases.measurements(Phase.PREFILL), engine.attentionPath()) : noPhases,
+                    phases != null ? reading(phases.measurements(Phase.DECODE), engine.attentionPath()) : noPhases);
         }
     }
 
@@ -169,7 +169,7 @@ final class DjlCellExecutor implements CellExecutor {
     }
 
     /** Sums the windows' gross energy; one missing window makes the sum missing, with that window's reason. */
-    private static EnergyFigure reading(List<Measurement> windows) {
+    private static EnergyFigure reading(List<Measurement> windows, String attention) {
         if (windows.isEmpty()) return EnergyFigure.unavailable("no window of this phase was opened");
         double joules = 0;
         for (Measurement m : windows) {
@@ -177,13 +177,15 @@ final class DjlCellExecutor implements CellExecutor {
             if (!f.isPresent()) return EnergyFigure.unavailable(m.name() + ": " + f.missingReason());
             joules += f.joules();
         }
-        Provenance first = windows.get(0).total().provenance();
+        // Which attention ran is part of how the energy came about: the fused and the chunked paths differ in time.
+        Provenance first = windows.get(0).total().provenance().toBuilder().optDetail("attention", attention).build();
         if (windows.size() == 1) return EnergyFigure.of(joules, first);
         // a run of many small batches would store thousands of near-identical inputs: list the first few
         Provenance summed = Provenance.derivedFrom(windows.stream().map(m -> m.total().provenance()).toList())
                 .optNetOfIdle(false).optDerivedFromLimit(MAX_LISTED_WINDOWS)
                 .optDetail("windows", Integer.toString(windows.size()))
                 .optDetail("summed", "gross energy of " + windows.size() + " '" + windows.get(0).name() + "' windows")
+                .optDetail("attention", attention)
                 .build();
         return EnergyFigure.of(joules, summed);
     }

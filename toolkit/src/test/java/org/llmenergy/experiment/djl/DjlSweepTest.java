@@ -51,6 +51,9 @@ class DjlSweepTest {
                 assertEquals(2L * 4, m.fullRun().outputTokens(), "forced output length");
                 assertEquals(2L * 16, m.fullRun().inputTokens());
                 assertTrue(m.fullRun().prefillS() > 0 && m.fullRun().decodeS() > 0);
+                // which attention produced the work is part of each energy figure's provenance
+                assertTrue(m.fullRun().energy().provenance().details().getOrDefault("attention", "")
+                        .startsWith("fused scaled-dot-product attention"), m.fullRun().energy().provenance().toString());
                 EnergyAmounts total = m.energy().total().gross();
                 assertNotNull(total.joules(), () -> "missing: " + total.missingReason());
                 assertTrue(total.joules() >= 0);
