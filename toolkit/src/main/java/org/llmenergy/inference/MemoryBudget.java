@@ -53,7 +53,12 @@ final class MemoryBudget {
      *       here, 161-177 MB at 2,048 against 181 MB; with the resident memory after loading and the KV cache,
      *       1.11-1.15x the measured peak at 8,192 in four runs of five, 1.30x in the fifth, and 1.00-1.02x at
      *       2,048). The former count, scores and probabilities of every query over all keys, predicted
-     *       1.25-1.45x the measured peak;</li>
+     *       1.25-1.45x the measured peak. The fused attention ({@link ScriptedAttention}, the default since issue 11's
+     *       fourth round) writes no scores, yet the measured peak did not fall (8,192 tokens: 1,150-1,238 MB, against
+     *       1,183-1,223 MB chunked): it holds the repeated keys and values and a mask, and the rest of the layer and
+     *       the allocator's retained blocks set the peak. Counting the scores still bounds it, at 1.16-1.17x the
+     *       measured peak at 8,192 and 1.01-1.04x at 2,048; a count of the fused block's own buffers instead
+     *       predicted 0.83x, too low (benchmarks/README.md, fourth round);</li>
      *   <li>fp32 logits of the last position of each sequence and what the decoding strategy derives from them
      *       (four rows of vocabulary width, as before).</li>
      * </ul>
