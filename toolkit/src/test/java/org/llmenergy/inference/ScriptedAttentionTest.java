@@ -7,8 +7,11 @@ import static org.llmenergy.inference.KvCacheConsistencyTest.assertClose;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -77,6 +80,33 @@ class ScriptedAttentionTest {
         }
         try (InferenceEngine engine = InferenceEngine.load(source, EngineOptions.cpu())) {
             assertArrayEquals(chunkedTokens, engine.run(greedy).tokens(), name + ": greedy tokens, scripted vs chunked");
+        }
+    }
+
+    @Test
+    void longPassesThatContinueTheCacheTakeTheRepeatAndTheFoldAlike(@TempDir Path tmp) throws Exception {
+        // The block repeats K/V for a continuing pass of more than 512 queries and folds the query heads for fewer;
+        // a grouped-query model with room for 1,100 positions, in passes of 520, meets both (then 60 positions).
+        Path config = tmp.resolve("config.json");
+        Files.writeString(config, """
+                {"architectures": ["LlamaForCausalLM"], "model_type": "llama", "hidden_size": 64,
+                 "intermediate_size": 96, "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
+                 "head_dim": 16, "vocab_size": 256, "max_position_embeddings": 2048, "rms_norm_eps": 1e-5,
+                 "rope_theta": 10000.0, "tie_word_embeddings": false}
+                """);
+        ModelSource source = ModelSource.parse(config.toString(), 11);
+        long[][] ids = new long[1][1100];
+        Random random = new Random(9);
+        for (int i = 0; i < ids[0].length; i++) ids[0][i] = random.nextInt(256);
+        EngineOptions whole = EngineOptions.cpu().withMaxPrefillTokens(4096).withMaxAttentionBytes(1L << 30);
+        float[] reference;
+        try (InferenceEngine engine = InferenceEngine.load(source, whole.withScriptedAttention(false))) {
+            reference = engine.logits(ids);
+        }
+        try (InferenceEngine engine = InferenceEngine.load(source, whole.withMaxPrefillTokens(520))) {
+            assertTrue(engine.attentionPath().startsWith("fused"), engine.attentionPath());
+            assertClose(reference, engine.logits(ids), GoldenLogitsTest.TOLERANCE,
+                    "scripted attention, passes of 520, 520 (repeated K/V) and 60 (folded heads) positions");
         }
     }
 
