@@ -46,7 +46,7 @@ cluster_processes() {
   for e in /proc/[0-9]*/environ; do
     p=${e#/proc/}; p=${p%/environ}
     [ "$p" = $$ ] || [ "$p" = "$BASHPID" ] && continue
-    tr '\0' '\n' < "$e" 2>/dev/null | grep -qxF "SLURM_CONF=$state/slurm.conf" && echo "$p"
+    tr '\0' '\n' 2>/dev/null < "$e" | grep -qxF "SLURM_CONF=$state/slurm.conf" && echo "$p"
   done
   return 0
 }
